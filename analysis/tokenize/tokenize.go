@@ -1,0 +1,572 @@
+package tokenize
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"koe/data"
+)
+
+// Options configures a Tokenizer.
+type Options struct {
+	// UserDicts are kagome user-dictionary CSV texts
+	// (surface,segmentation,readings,POS), the built-in data.UserDict first,
+	// then a study's own. kagome takes a single user dictionary, so New
+	// merges them: a later entry replaces an earlier one with the same
+	// surface (compared without ASCII case).
+	UserDicts [][]byte
+	// Stopwords lists base forms that never become terms, one per line; '#'
+	// starts a comment.
+	Stopwords []byte
+	// Compounds joins a run of nouns into one term instead of its parts. The
+	// zero Options leave it off; DefaultOptions turns it on.
+	Compounds bool
+}
+
+// DefaultOptions returns the pipeline's settings: the built-in dictionary and
+// stopwords, compounds on. Append a study's dictionary to UserDicts.
+func DefaultOptions() Options {
+	return Options{
+		UserDicts: [][]byte{data.UserDict},
+		Stopwords: data.Stopwords,
+		Compounds: true,
+	}
+}
+
+// Term is one content word of a document: its base form and its part of
+// speech ("名詞", "動詞" or "形容詞").
+type Term struct {
+	Base string
+	POS  string
+}
+
+// Tokenizer analyses Japanese text with kagome, the IPA dictionary and the
+// user dictionaries it was built with. It is safe for concurrent use.
+type Tokenizer struct {
+	sys       *system
+	kt        *tokenizer.Tokenizer
+	users     []userEntry          // indexed by kagome's user-dictionary id
+	canon     map[string]userEntry // ASCII-letter words, by lower-case spelling
+	stop      map[string]struct{}
+	compounds bool
+	pool      sync.Pool // *[]tok, reused across documents
+}
+
+// userEntry is one user-dictionary word after parsing.
+type userEntry struct {
+	surface string   // spelling to report
+	segs    []string // parts, spelling the surface
+	yomi    []string // one reading per part
+	pos     [4]string
+	cls     class
+	surname bool // the IPA dictionary also knows the surface as a person's name
+}
+
+// New builds a tokenizer. The IPA dictionary is loaded once per process (it
+// takes about half a second); user dictionaries and stopwords are parsed on
+// every call.
+func New(opt Options) (*Tokenizer, error) {
+	sys := loadSystem()
+	t := &Tokenizer{sys: sys, compounds: opt.Compounds, canon: map[string]userEntry{}}
+
+	entries := map[string]userEntry{}
+	for i, b := range opt.UserDicts {
+		recs, err := parseUserDict(b)
+		if err != nil {
+			return nil, fmt.Errorf("user dictionary %d: %w", i+1, err)
+		}
+		for _, e := range recs {
+			entries[foldASCII(e.surface)] = e
+		}
+	}
+	keys := make([]string, 0, len(entries))
+	for k := range entries {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var recs dict.UserDictRecords
+	for _, k := range keys {
+		e := entries[k]
+		e.surname = sys.isSurname(k)
+		if isASCIILetters(k) {
+			// Kept out of the lattice: kagome prefers a user entry at every
+			// position it matches, so "ai" would split "aim".
+			t.canon[k] = e
+			continue
+		}
+		segs := make([]string, len(e.segs))
+		for i, s := range e.segs {
+			segs[i] = foldASCII(s)
+		}
+		recs = append(recs, dict.UserDicRecord{Text: k, Tokens: segs, Yomi: e.yomi, Pos: strings.Join(e.pos[:], "-")})
+		t.users = append(t.users, e)
+	}
+	opts := []tokenizer.Option{tokenizer.OmitBosEos()}
+	if len(recs) > 0 {
+		ud, err := recs.NewUserDict()
+		if err != nil {
+			return nil, fmt.Errorf("build user dictionary: %w", err)
+		}
+		opts = append(opts, tokenizer.UserDict(ud))
+	}
+	kt, err := tokenizer.New(sys.dict, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("start kagome: %w", err)
+	}
+	t.kt = kt
+	t.stop = parseStopwords(opt.Stopwords)
+	return t, nil
+}
+
+// parseUserDict reads kagome's user-dictionary CSV, checking every line so a
+// study's analyst learns which line is wrong.
+func parseUserDict(b []byte) ([]userEntry, error) {
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	var out []userEntry
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if !utf8.ValidString(s) {
+			return nil, fmt.Errorf("line %d: not UTF-8", line)
+		}
+		cols := strings.Split(s, ",")
+		if len(cols) != 4 {
+			return nil, fmt.Errorf("line %d: %d columns, want 4 (surface,segmentation,readings,POS)", line, len(cols))
+		}
+		surface := strings.TrimSpace(cols[0])
+		segs := strings.Fields(cols[1])
+		yomi := strings.Fields(cols[2])
+		pos := strings.TrimSpace(cols[3])
+		switch {
+		case surface == "":
+			return nil, fmt.Errorf("line %d: empty surface", line)
+		case len(segs) == 0:
+			segs = []string{surface}
+		}
+		if strings.Join(segs, "") != surface {
+			return nil, fmt.Errorf("line %d: segmentation %q does not spell %q", line, cols[1], surface)
+		}
+		if len(yomi) == 0 {
+			yomi = make([]string, len(segs))
+			for i := range yomi {
+				yomi[i] = "*"
+			}
+		}
+		if len(yomi) != len(segs) {
+			return nil, fmt.Errorf("line %d: %d readings for %d segments", line, len(yomi), len(segs))
+		}
+		if pos == "" {
+			return nil, fmt.Errorf("line %d: empty part of speech", line)
+		}
+		e := userEntry{surface: surface, segs: segs, yomi: yomi, pos: userPOS(pos)}
+		e.cls = classify(e.pos[0], e.pos[1], e.pos[2], e.surface)
+		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line+1, err)
+	}
+	return out, nil
+}
+
+// userPOS reads a POS label: IPA levels joined by "-" (名詞-固有名詞-地域-一般),
+// or any other label (kagome's examples use カスタム名詞), read as a proper
+// noun.
+func userPOS(label string) [4]string {
+	p := [4]string{"*", "*", "*", "*"}
+	parts := strings.Split(label, "-")
+	switch parts[0] {
+	case "名詞", "動詞", "形容詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭詞", "記号", "助詞", "助動詞", "フィラー", "その他":
+		for i := 0; i < len(parts) && i < 4; i++ {
+			if parts[i] != "" {
+				p[i] = parts[i]
+			}
+		}
+	default:
+		p = [4]string{"名詞", "固有名詞", "一般", "*"}
+	}
+	return p
+}
+
+// parseStopwords reads one base form per line; text after '#' is ignored.
+func parseStopwords(b []byte) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
+		if line != "" {
+			m[foldASCII(line)] = struct{}{}
+		}
+	}
+	return m
+}
+
+// system is the IPA dictionary with koe's tables over it, shared by every
+// Tokenizer.
+type system struct {
+	dict     *dict.Dict
+	morphCls []class // per IPA morph id
+	unkCls   []class // per unknown-word class id
+	// offsets into dict.Contents[id] (the features after the POS levels)
+	ctype, cform, base, reading, pron int
+}
+
+var (
+	sysOnce sync.Once
+	sysVal  *system
+)
+
+func loadSystem() *system {
+	sysOnce.Do(func() {
+		d := ipa.Dict()
+		s := &system{dict: d}
+		npos := int(d.ContentsMeta[dict.POSHierarchy])
+		if npos == 0 {
+			npos = 4
+		}
+		off := func(key string, def int) int {
+			if v, ok := d.ContentsMeta[key]; ok {
+				return int(v) - npos
+			}
+			return def
+		}
+		s.ctype = off(dict.InflectionalType, 0)
+		s.cform = off(dict.InflectionalForm, 1)
+		s.base = off(dict.BaseFormIndex, 2)
+		s.reading = off(dict.ReadingIndex, 3)
+		s.pron = off(dict.PronunciationIndex, 4)
+
+		names := d.POSTable.NameList
+		name := func(p dict.POS, i int) string {
+			if i < len(p) && int(p[i]) < len(names) {
+				return names[p[i]]
+			}
+			return "*"
+		}
+		// Few distinct POS vectors exist, so classify each once.
+		type key [3]dict.POSID
+		memo := map[key]class{}
+		s.morphCls = make([]class, len(d.POSTable.POSs))
+		for id, p := range d.POSTable.POSs {
+			var k key
+			copy(k[:], p)
+			c, ok := memo[k]
+			if !ok {
+				c = classify(name(p, 0), name(p, 1), name(p, 2), "")
+				memo[k] = c
+			}
+			if c == clsSuffix && id < len(d.Contents) {
+				c = classify(name(p, 0), name(p, 1), name(p, 2), s.feature(id, s.base))
+			}
+			s.morphCls[id] = c
+		}
+		s.unkCls = make([]class, len(d.UnkDict.Contents))
+		for id, f := range d.UnkDict.Contents {
+			get := func(i int) string {
+				if i < len(f) {
+					return f[i]
+				}
+				return "*"
+			}
+			c := classify(get(0), get(1), get(2), "")
+			if c == clsPerson {
+				// An unknown word tagged 人名 is only a guess from its
+				// characters; it takes an honorific to call it a name.
+				c = clsProper
+			}
+			s.unkCls[id] = c
+		}
+		sysVal = s
+	})
+	return sysVal
+}
+
+// feature returns dict.Contents[id][i], or "" when absent.
+func (s *system) feature(id, i int) string {
+	if id < 0 || id >= len(s.dict.Contents) {
+		return ""
+	}
+	c := s.dict.Contents[id]
+	if i < 0 || i >= len(c) {
+		return ""
+	}
+	return c[i]
+}
+
+// isSurname reports whether the IPA dictionary lists the word as a person's
+// name.
+func (s *system) isSurname(folded string) bool {
+	for _, id := range s.dict.Index.Search(folded) {
+		if id < len(s.morphCls) && s.morphCls[id] == clsPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// class is koe's reading of a token's part of speech: what the term, compound,
+// negation and name rules need to know.
+type class uint8
+
+const (
+	clsOther       class = iota // 副詞, 連体詞, 接続詞, 感動詞 …
+	clsNoun                     // 名詞,一般
+	clsNounSahen                // 名詞,サ変接続 (対応, 支援)
+	clsNounAdjv                 // 名詞,形容動詞語幹 (便利, 安全)
+	clsProper                   // 名詞,固有名詞 other than persons and places
+	clsPlace                    // 名詞,固有名詞,地域
+	clsPerson                   // 名詞,固有名詞,人名 (IPA dictionary words only)
+	clsNum                      // 名詞,数
+	clsSuffix                   // 名詞,接尾 that makes a new noun (化, 性, 者, 市)
+	clsSuffixPlace              // 名詞,接尾,地域 (市, 町, 村)
+	clsHonorific                // 名詞,接尾,人名 (さん, 様, 氏)
+	clsSuffixOther              // counters, 後, 中, 等, たち …
+	clsNounOther                // 非自立, 代名詞, 副詞可能, ナイ形容詞語幹 …
+	clsPrefix                   // 接頭詞,名詞接続
+	clsVerb                     // 動詞,自立
+	clsVerbAux                  // 動詞,非自立 and 動詞,接尾
+	clsAdj                      // 形容詞,自立
+	clsAdjAux                   // 形容詞,非自立 and 形容詞,接尾
+	clsAux                      // 助動詞
+	clsParticle                 // 助詞
+	clsSymbol                   // 記号
+	clsSpace                    // 記号,空白
+)
+
+// weakSuffixes are 接尾 words that mark plurality or approximation; they do
+// not make a new concept, so 施設等 counts as 施設.
+var weakSuffixes = map[string]bool{
+	"等": true, "ら": true, "たち": true, "達": true, "ども": true, "共": true,
+	"方": true, "がた": true, "毎": true, "頃": true, "ごろ": true, "ぐらい": true,
+	"くらい": true, "中": true, "内": true, "間": true, "じゅう": true, "ずつ": true,
+}
+
+func classify(p1, p2, p3, base string) class {
+	switch p1 {
+	case "名詞":
+		switch p2 {
+		case "一般":
+			return clsNoun
+		case "サ変接続":
+			return clsNounSahen
+		case "形容動詞語幹":
+			return clsNounAdjv
+		case "固有名詞":
+			switch p3 {
+			case "人名":
+				return clsPerson
+			case "地域":
+				return clsPlace
+			}
+			return clsProper
+		case "数":
+			return clsNum
+		case "接尾":
+			switch p3 {
+			case "人名":
+				return clsHonorific
+			case "地域":
+				return clsSuffixPlace
+			case "一般", "サ変接続", "形容動詞語幹":
+				if weakSuffixes[base] {
+					return clsSuffixOther
+				}
+				return clsSuffix
+			}
+			return clsSuffixOther
+		}
+		return clsNounOther
+	case "接頭詞":
+		if p2 == "名詞接続" {
+			return clsPrefix
+		}
+		return clsOther
+	case "動詞":
+		if p2 == "自立" {
+			return clsVerb
+		}
+		return clsVerbAux
+	case "形容詞":
+		if p2 == "自立" {
+			return clsAdj
+		}
+		return clsAdjAux
+	case "助動詞":
+		return clsAux
+	case "助詞":
+		return clsParticle
+	case "記号":
+		if p2 == "空白" {
+			return clsSpace
+		}
+		return clsSymbol
+	}
+	return clsOther
+}
+
+// isContentNoun reports whether a noun can be a term by itself.
+func (c class) isContentNoun() bool {
+	switch c {
+	case clsNoun, clsNounSahen, clsNounAdjv, clsProper, clsPlace:
+		return true
+	}
+	return false
+}
+
+// source says which dictionary a token came from.
+type source uint8
+
+const (
+	srcKnown   source = iota // IPA dictionary
+	srcUnknown               // IPA unknown-word model
+	srcUser                  // a user-dictionary entry (one of its parts)
+)
+
+// tok is one token of koe's own analysis; strings are slices of the analysed
+// text or of the dictionaries, so building a tok allocates nothing.
+type tok struct {
+	start, end int    // byte offsets in the normalised text
+	key        string // surface with ASCII lower-cased
+	base       string // base form (dictionary spelling for user words)
+	cls        class
+	src        source
+	id         int32 // IPA morph id, unknown class id, or user entry index
+	seg        int16 // part of a user entry
+	canon      bool  // an ASCII word given the spelling a user dictionary lists
+}
+
+// analyze runs kagome over s (already normalised) and appends koe tokens to
+// out. ASCII letters are looked up lower-cased; folding keeps byte offsets,
+// so surfaces are still read from s.
+func (t *Tokenizer) analyze(s string, out []tok) []tok {
+	if s == "" {
+		return out
+	}
+	folded := foldASCII(s)
+	sys := t.sys
+	for _, k := range t.kt.Analyze(folded, tokenizer.Normal) {
+		start := k.Position
+		end := start + len(k.Surface)
+		switch k.Class {
+		case tokenizer.KNOWN:
+			tk := tok{start: start, end: end, key: k.Surface, base: k.Surface, cls: sys.morphCls[k.ID], src: srcKnown, id: int32(k.ID)}
+			switch tk.cls {
+			case clsParticle, clsSymbol, clsSpace, clsNum:
+				// The base form is the surface; skip the look-up, a cache
+				// miss per token.
+			default:
+				if b := sys.feature(k.ID, sys.base); b != "" && b != "*" {
+					tk.base = b
+				}
+			}
+			if e, ok := t.canon[k.Surface]; ok {
+				tk.base, tk.cls, tk.canon = e.surface, e.cls, true
+			}
+			out = append(out, tk)
+		case tokenizer.UNKNOWN:
+			tk := tok{start: start, end: end, key: k.Surface, base: k.Surface, src: srcUnknown, id: int32(k.ID)}
+			if k.ID >= 0 && k.ID < len(sys.unkCls) {
+				tk.cls = sys.unkCls[k.ID]
+			}
+			if tk.cls != clsSpace && !hasWordChar(k.Surface) {
+				// IPA's unknown-word model calls "-" or "@" a noun.
+				tk.cls = clsSymbol
+			}
+			if e, ok := t.canon[k.Surface]; ok {
+				tk.base, tk.cls, tk.canon = e.surface, e.cls, true
+			}
+			out = append(out, tk)
+		case tokenizer.USER:
+			if k.ID < 0 || k.ID >= len(t.users) {
+				continue
+			}
+			e := &t.users[k.ID]
+			off := start
+			for i, seg := range e.segs {
+				n := len(seg)
+				if off+n > end {
+					n = end - off
+				}
+				out = append(out, tok{start: off, end: off + n, key: folded[off : off+n], base: seg, cls: e.cls, src: srcUser, id: int32(k.ID), seg: int16(i)})
+				off += n
+			}
+		}
+	}
+	return out
+}
+
+func (t *Tokenizer) getBuf() *[]tok {
+	if p, ok := t.pool.Get().(*[]tok); ok {
+		*p = (*p)[:0]
+		return p
+	}
+	b := make([]tok, 0, 256)
+	return &b
+}
+
+func (t *Tokenizer) putBuf(p *[]tok) {
+	if cap(*p) > 1<<16 {
+		return // do not pin the memory of one huge document
+	}
+	t.pool.Put(p)
+}
+
+// foldASCII lower-cases ASCII letters; it returns s itself when there are none
+// to fold.
+func foldASCII(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isASCIILetters(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"koe/ingest"
+	"koe/reports/store"
+)
+
+// version is printed in the report's methods section and in runs.koe_version.
+const version = "0.1.0"
+
+// Exit statuses (SPEC §1).
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitQuarantined = 3
+	exitInterrupted = 130
+)
+
+// usageError marks bad usage or an invalid config: exit status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, env *env, args []string) (int, error)
+}
+
+// env is what every command gets: the streams and global options.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	verbose        bool
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "[--out DIR]", "run the whole pipeline on the embedded Azumino sample study", cmdDemo},
+		{"run", "STUDY_DIR", "ingest, analyze and report a study (writes STUDY_DIR/out/)", cmdRun},
+		{"ingest", "STUDY_DIR", "read the survey and workshop files into the study database", cmdIngest},
+		{"analyze", "STUDY_DIR", "compute tallies, crosstabs, weights, terms, themes and codes", cmdAnalyze},
+		{"report", "STUDY_DIR", "write the HTML report and Parquet files from the database", cmdReport},
+		{"validate", "STUDY_DIR", "check config, codebook and inputs; print every problem; write nothing", cmdValidate},
+		{"tokenize", "[--format mecab|wakati|json] [--dict USER.csv]", "tokenize stdin line by line as the pipeline does", cmdTokenize},
+		{"kwic", "STUDY_DIR WORD", "keyword-in-context lines for WORD from the study's masked free text", cmdKwic},
+		{"help", "[COMMAND|schema]", "show help for a command, or the database schema", nil},
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	var rest []string
+	for _, a := range args {
+		if a == "-v" || a == "--verbose" {
+			e.verbose = true
+			continue
+		}
+		rest = append(rest, a)
+	}
+	if len(rest) == 0 {
+		printUsage(stderr)
+		return exitUsage
+	}
+	name, cargs := rest[0], rest[1:]
+	if name == "help" || name == "-h" || name == "--help" {
+		return cmdHelp(e, cargs)
+	}
+	if name == "version" || name == "--version" {
+		fmt.Fprintln(stdout, "koe", version)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name != name || c.run == nil {
+			continue
+		}
+		code, err := c.run(ctx, e, cargs)
+		if err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			fmt.Fprintf(stderr, "koe %s: %v\n", name, err)
+			var ue usageError
+			var ce ingest.ConfigErrors
+			switch {
+			case errors.As(err, &ue), errors.As(err, &ce):
+				return exitUsage
+			case ctx.Err() != nil:
+				return exitInterrupted
+			}
+			return exitFailure
+		}
+		return code
+	}
+	fmt.Fprintf(stderr, "koe: unknown command %q\n\n", name)
+	printUsage(stderr)
+	return exitUsage
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "koe — citizen survey and workshop analysis for council reports")
+	fmt.Fprintln(w, "\nusage: koe [-v] COMMAND [ARGS]\n\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %-44s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintln(w, "\n-v prints a progress line per stage even when stderr is not a terminal.")
+	fmt.Fprintln(w, "Exit status: 0 ok, 1 failure, 2 bad usage or invalid config, 3 finished but some rows were quarantined.")
+	fmt.Fprintln(w, "`koe help schema` prints the SQLite schema; `koe COMMAND -h` the flags of a command.")
+}
+
+func cmdHelp(e *env, args []string) int {
+	if len(args) == 0 {
+		printUsage(e.stdout)
+		return exitOK
+	}
+	if args[0] == "schema" {
+		fmt.Fprint(e.stdout, store.Schema)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.run != nil {
+			_, _ = c.run(context.Background(), &env{stdin: strings.NewReader(""), stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
+			return exitOK
+		}
+	}
+	fmt.Fprintf(e.stderr, "koe help: unknown topic %q\n", args[0])
+	return exitUsage
+}
+
+// newFlags makes a FlagSet whose -h prints the command's usage to stderr.
+func newFlags(e *env, name, args, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: koe %s %s\n\n%s\n", name, args, summary)
+		var has bool
+		fs.VisitAll(func(*flag.Flag) { has = true })
+		if has {
+			fmt.Fprintln(e.stderr, "\nflags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses flags that may come before or after positional args.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"koe/data"
+	"koe/reports/store"
+)
+
+func cmdDemo(ctx context.Context, e *env, args []string) (int, error) {
+	fs := newFlags(e, "demo", "[--out DIR]", "Runs the whole pipeline on the sample Azumino study embedded in the binary.")
+	out := fs.String("out", "koe-demo", "output directory")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) > 0 {
+		return 0, usagef("demo takes no arguments (got %q)", pos[0])
+	}
+	s, err := loadStudy(data.Sample(), "sample")
+	if err != nil {
+		return 0, fmt.Errorf("embedded sample: %w", err)
+	}
+	s.outDir = *out
+	if _, err := runAll(ctx, e, s); err != nil {
+		return 0, err
+	}
+	// The sample has bad rows on purpose, to show quarantine at work: the
+	// demo itself succeeded.
+	return exitOK, nil
+}
+
+func cmdRun(ctx context.Context, e *env, args []string) (int, error) {
+	s, err := studyArg(e, "run", "Runs every stage for the study in STUDY_DIR/koe.toml and writes STUDY_DIR/out/ (or out = … in koe.toml).", args)
+	if err != nil {
+		return 0, err
+	}
+	return runAll(ctx, e, s)
+}
+
+// studyArg parses a command's flags and its STUDY_DIR argument.
+func studyArg(e *env, name, summary string, args []string) (*study, error) {
+	fs := newFlags(e, name, "STUDY_DIR", summary)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return nil, usagef("%s needs exactly one STUDY_DIR", name)
+	}
+	return openStudyDir(pos[0])
+}
+
+// runAll runs ingest, analyze and report into a staging directory beside
+// the outputs and moves the results into place only when every stage has
+// succeeded, so a failed run leaves the previous outputs intact.
+func runAll(ctx context.Context, e *env, s *study) (int, error) {
+	p := newProgress(e)
+	start := time.Now()
+	if err := os.MkdirAll(s.outDir, 0o755); err != nil {
+		return 0, fmt.Errorf("create output directory: %w", err)
+	}
+	stage := filepath.Join(s.outDir, ".koe-new")
+	if err := os.RemoveAll(stage); err != nil {
+		return 0, fmt.Errorf("clear %s: %w", stage, err)
+	}
+	if err := os.MkdirAll(stage, 0o755); err != nil {
+		return 0, fmt.Errorf("create %s: %w", stage, err)
+	}
+	defer os.RemoveAll(stage)
+	db, err := store.Open(filepath.Join(stage, "koe.sqlite"))
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, p) })
+	if err != nil {
+		return 0, err
+	}
+	if _, err := withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, p) }); err != nil {
+		return 0, err
+	}
+	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, p) }); err != nil {
+		return 0, err
+	}
+	if err := db.Close(); err != nil {
+		return 0, fmt.Errorf("close database: %w", err)
+	}
+	if err := promote(stage, s.outDir, []string{"koe.sqlite", "report", "parquet", "tables"}); err != nil {
+		return 0, err
+	}
+	printSummary(e, s, db, sum, time.Since(start))
+	if sum.quarantined > 0 {
+		return exitQuarantined, nil
+	}
+	return exitOK, nil
+}
+
+// withRun records a stage in the runs table around fn.
+func withRun[T any](db *store.DB, s *study, stage string, fn func() (T, error)) (T, error) {
+	var zero T
+	id, err := db.BeginRun(store.Run{Stage: stage, KoeVersion: version, ConfigSHA256: s.cfgSHA, Seed: s.cfg.Seed}, time.Now())
+	if err != nil {
+		return zero, err
+	}
+	v, err := fn()
+	if err != nil {
+		return zero, err
+	}
+	return v, db.FinishRun(id, time.Now())
+}
+
+// promote moves the named entries from the staging directory into dst,
+// replacing what was there. Each entry is renamed, which is atomic on one
+// file system; the previous entry is kept aside until its replacement is in.
+func promote(stage, dst string, names []string) error {
+	old := filepath.Join(dst, ".koe-old")
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("clear %s: %w", old, err)
+	}
+	if err := os.MkdirAll(old, 0o755); err != nil {
+		return err
+	}
+	for _, n := range names {
+		src := filepath.Join(stage, n)
+		if _, err := os.Stat(src); err != nil {
+			continue
+		}
+		cur := filepath.Join(dst, n)
+		if _, err := os.Stat(cur); err == nil {
+			if err := os.Rename(cur, filepath.Join(old, n)); err != nil {
+				return fmt.Errorf("move aside %s: %w", cur, err)
+			}
+		}
+		if err := os.Rename(src, cur); err != nil {
+			return fmt.Errorf("move %s into place: %w", cur, err)
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(filepath.Join(dst, "koe.sqlite"+suffix))
+	}
+	return os.RemoveAll(old)
+}
+
+// printSummary tells the user what was written and which rows were set
+// aside, with their locations.
+func printSummary(e *env, s *study, _ *store.DB, sum *ingestSummary, took time.Duration) {
+	w := bufio.NewWriter(e.stderr)
+	defer w.Flush()
+	for _, m := range sum.waves {
+		fmt.Fprintf(w, "wave %s: %s rows read, %s loaded, %s quarantined\n", m.ID,
+			thousands(m.Stats.RowsRead), thousands(m.Stats.RowsLoaded), thousands(m.Stats.RowsQuarantined))
+	}
+	if sum.quarantined > 0 {
+		db, err := store.Open(filepath.Join(s.outDir, "koe.sqlite"))
+		if err == nil {
+			defer db.Close()
+			printQuarantine(w, s, db, 10)
+		}
+	}
+	fmt.Fprintf(w, "done in %.1f s\n", took.Seconds())
+	fmt.Fprintf(e.stdout, "database: %s\nreport:   %s\n", filepath.Join(s.outDir, "koe.sqlite"), filepath.Join(s.outDir, "report", "index.html"))
+}
+
+// printQuarantine lists quarantined rows grouped by reason, with the first
+// few locations of each.
+func printQuarantine(w *bufio.Writer, s *study, db *store.DB, limit int) {
+	qs, err := db.QuarantineRows()
+	if err != nil {
+		fmt.Fprintf(w, "quarantine: %v\n", err)
+		return
+	}
+	fmt.Fprintf(w, "quarantined rows (%d cells; see the quarantine table):\n", len(qs))
+	for i, q := range qs {
+		if i == limit {
+			fmt.Fprintf(w, "  … and %d more\n", len(qs)-limit)
+			break
+		}
+		loc := fmt.Sprintf("%s:%d", s.path(q.SourcePath), q.Line)
+		if q.Col > 0 {
+			loc += fmt.Sprintf(":%d", q.Col)
+		}
+		fmt.Fprintf(w, "  %s: %s\n", loc, q.Reason)
+	}
+}

@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"koe/ingest"
+	"koe/ingest/survey"
+	"koe/ingest/workshop"
+	"koe/reports/store"
+)
+
+// openStudyDB opens the study's database in place, for the single-stage
+// commands.
+func openStudyDB(s *study, mustExist bool) (*store.DB, error) {
+	p := filepath.Join(s.outDir, "koe.sqlite")
+	if mustExist {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("%s does not exist: run `koe ingest %s` first", p, s.display)
+		}
+	}
+	if err := os.MkdirAll(s.outDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create output directory: %w", err)
+	}
+	return store.Open(p)
+}
+
+func cmdIngest(ctx context.Context, e *env, args []string) (int, error) {
+	s, err := studyArg(e, "ingest", "Reads the study's survey and workshop files into STUDY_DIR/out/koe.sqlite, replacing each wave.", args)
+	if err != nil {
+		return 0, err
+	}
+	db, err := openStudyDB(s, false)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, newProgress(e)) })
+	if err != nil {
+		return 0, err
+	}
+	w := bufio.NewWriter(e.stderr)
+	for _, m := range sum.waves {
+		fmt.Fprintf(w, "wave %s: %s rows read, %s loaded, %s quarantined\n", m.ID, thousands(m.Stats.RowsRead), thousands(m.Stats.RowsLoaded), thousands(m.Stats.RowsQuarantined))
+	}
+	if sum.quarantined > 0 {
+		printQuarantine(w, s, db, 10)
+	}
+	w.Flush()
+	if sum.quarantined > 0 {
+		return exitQuarantined, nil
+	}
+	return exitOK, nil
+}
+
+func cmdAnalyze(ctx context.Context, e *env, args []string) (int, error) {
+	s, err := studyArg(e, "analyze", "Computes weights, tallies, crosstabs, terms, themes and codes from the study database.", args)
+	if err != nil {
+		return 0, err
+	}
+	db, err := openStudyDB(s, true)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	_, err = withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, newProgress(e)) })
+	return exitOK, err
+}
+
+func cmdReport(ctx context.Context, e *env, args []string) (int, error) {
+	s, err := studyArg(e, "report", "Writes out/report/index.html, out/parquet/ and out/tables/ from the study database.", args)
+	if err != nil {
+		return 0, err
+	}
+	db, err := openStudyDB(s, true)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	stage := filepath.Join(s.outDir, ".koe-new")
+	if err := os.RemoveAll(stage); err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(stage)
+	if err := os.MkdirAll(stage, 0o755); err != nil {
+		return 0, err
+	}
+	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, newProgress(e)) }); err != nil {
+		return 0, err
+	}
+	if err := promote(stage, s.outDir, []string{"report", "parquet", "tables"}); err != nil {
+		return 0, err
+	}
+	fmt.Fprintf(e.stdout, "report: %s\n", filepath.Join(s.outDir, "report", "index.html"))
+	return exitOK, nil
+}
+
+// collectSink keeps quarantined rows and drops respondents: validate writes
+// nothing.
+type collectSink struct{ q []ingest.Quarantined }
+
+func (c *collectSink) Respondent(*ingest.Respondent) error { return nil }
+func (c *collectSink) Quarantine(q ingest.Quarantined) error {
+	c.q = append(c.q, q)
+	return nil
+}
+
+func cmdValidate(ctx context.Context, e *env, args []string) (int, error) {
+	fset := newFlags(e, "validate", "STUDY_DIR", "Checks koe.toml, the codebooks and every input file, printing each problem as path:line:column: message. Writes nothing.")
+	pos, err := parseFlags(fset, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) != 1 {
+		fset.Usage()
+		return 0, usagef("validate needs exactly one STUDY_DIR")
+	}
+	s, err := openStudyDir(pos[0])
+	if err != nil {
+		var ce ingest.ConfigErrors
+		if errors.As(err, &ce) {
+			for _, c := range ce {
+				fmt.Fprintln(e.stdout, c.Error())
+			}
+			fmt.Fprintf(e.stderr, "%d problem(s) in the study's configuration\n", len(ce))
+			return exitUsage, nil
+		}
+		return 0, err
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	bad := 0
+	report := func(q ingest.Quarantined) {
+		bad++
+		fmt.Fprintf(out, "%s:%d:%d: %s\n", s.path(q.SourcePath), q.Line, max(q.Column, 1), q.Reason)
+	}
+	configBad := 0
+	for _, opt := range []struct{ name, file string }{{"dictionary", s.cfg.Dictionary}, {"codes", s.cfg.Codes}} {
+		if opt.file == "" {
+			continue
+		}
+		if _, err := fs.Stat(s.fsys, opt.file); err != nil {
+			configBad++
+			fmt.Fprintf(out, "%s:1:1: %s file %s not found\n", s.cfg.Path, opt.name, opt.file)
+		}
+	}
+	if s.cfg.Weighting != nil {
+		if _, err := fs.Stat(s.fsys, s.cfg.Weighting.Population); err != nil {
+			configBad++
+			fmt.Fprintf(out, "%s:1:1: population file %s not found\n", s.cfg.Path, s.cfg.Weighting.Population)
+		}
+	}
+	for _, w := range s.cfg.Waves {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if w.Survey != "" {
+			f, err := s.fsys.Open(w.Survey)
+			if err != nil {
+				configBad++
+				fmt.Fprintf(out, "%s:1:1: wave %s: survey %s cannot be opened: %v\n", s.cfg.Path, w.ID, w.Survey, err)
+				continue
+			}
+			sink := &collectSink{}
+			res, err := survey.Read(f, w.Survey, w.ID, w.Book, sink)
+			f.Close()
+			if err != nil {
+				configBad++
+				fmt.Fprintln(out, err.Error())
+				continue
+			}
+			for _, q := range sink.q {
+				report(q)
+			}
+			for _, warn := range res.Warnings {
+				fmt.Fprintf(out, "%s (warning)\n", warn)
+			}
+			fmt.Fprintf(e.stderr, "wave %s: %s rows, %s would load, %s would be quarantined (%s)\n", w.ID,
+				thousands(res.Stats.RowsRead), thousands(res.Stats.RowsLoaded), thousands(res.Stats.RowsQuarantined), res.Encoding)
+		}
+		files, err := globAll(s.fsys, w.Workshops)
+		if err != nil {
+			configBad++
+			fmt.Fprintf(out, "%s:1:1: %v\n", s.cfg.Path, err)
+			continue
+		}
+		for _, name := range files {
+			b, err := fs.ReadFile(s.fsys, name)
+			if err == nil {
+				_, _, quar, rerr := workshop.ReadFile(name, b, w.ID)
+				err = rerr
+				for _, q := range quar {
+					report(q)
+				}
+			}
+			if err != nil {
+				configBad++
+				fmt.Fprintln(out, err.Error())
+			}
+		}
+	}
+	switch {
+	case configBad > 0:
+		fmt.Fprintf(e.stderr, "%d problem(s) stop the study from running\n", configBad)
+		return exitUsage, nil
+	case bad > 0:
+		fmt.Fprintf(e.stderr, "%d bad row(s) would be quarantined\n", bad)
+		return exitQuarantined, nil
+	}
+	fmt.Fprintln(e.stderr, "no problems found")
+	return exitOK, nil
+}
+
+func cmdTokenize(ctx context.Context, e *env, args []string) (int, error) {
+	fset := newFlags(e, "tokenize", "[--format mecab|wakati|json] [--dict USER.csv]", "Tokenizes stdin line by line with the pipeline's normaliser, dictionaries and tokenizer.")
+	format := fset.String("format", "mecab", "output format: mecab, wakati or json")
+	dict := fset.String("dict", "", "extra user dictionary (kagome CSV), added to the built-in one")
+	pos, err := parseFlags(fset, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) > 0 {
+		return 0, usagef("tokenize reads stdin and takes no arguments")
+	}
+	switch *format {
+	case "mecab", "wakati", "json":
+	default:
+		return 0, usagef("unknown --format %q (mecab, wakati or json)", *format)
+	}
+	s := &study{cfg: &ingest.Study{}, display: "."}
+	if *dict != "" {
+		dir, file := filepath.Split(*dict)
+		if dir == "" {
+			dir = "."
+		}
+		s.fsys, s.cfg.Dictionary = os.DirFS(dir), file
+	}
+	tok, err := s.tokenizer()
+	if err != nil {
+		return 0, err
+	}
+	in := bufio.NewReaderSize(e.stdin, 1<<16)
+	out := bufio.NewWriterSize(e.stdout, 1<<16)
+	defer out.Flush()
+	for {
+		line, err := in.ReadString('\n')
+		if len(line) > 0 {
+			if err := tok.WriteTokens(out, strings.TrimRight(line, "\r\n"), *format); err != nil {
+				return 0, err
+			}
+		}
+		if err == io.EOF {
+			return exitOK, nil
+		}
+		if err != nil {
+			return 0, fmt.Errorf("read stdin: %w", err)
+		}
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+	}
+}

@@ -1,0 +1,586 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"koe/analysis/codes"
+	"koe/analysis/stats"
+	"koe/analysis/themes"
+	"koe/analysis/tokenize"
+	"koe/data"
+	"koe/ingest"
+	"koe/reports/store"
+)
+
+// Pseudo-questions under which themes and codes are crossed with
+// demographics in the crosstabs table (col_question).
+const (
+	themesQuestion = "@themes"
+	codesQuestion  = "@codes"
+)
+
+// waveData is a wave's closed answers as the statistics need them.
+type waveData struct {
+	id        string
+	ids       []string       // respondents, in file order
+	index     map[string]int // respondent id → position
+	questions []store.QuestionRow
+	vars      map[string]*stats.Var // single, multi, likert
+	numbers   map[string][]float64  // number questions (NaN = 無回答)
+	weights   []float64             // nil when the study is unweighted
+	raking    *stats.Raking
+}
+
+// stageAnalyze computes, in one transaction, every analysis result: weights,
+// tallies, crosstabs, terms, themes and codes.
+func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) error {
+	done := p.stage("analyze")
+	tok, err := s.tokenizer()
+	if err != nil {
+		return err
+	}
+	rules, err := s.codeRules()
+	if err != nil {
+		return err
+	}
+	waves, err := db.Waves()
+	if err != nil {
+		return err
+	}
+	var nDocs, nThemes, nTables int
+	err = db.Analysis(ctx, func(tx *store.Tx) error {
+		for _, c := range rules.Codes {
+			if err := tx.Code(c.ID, c.Label, c.Pillar); err != nil {
+				return err
+			}
+		}
+		nextTheme := int64(1)
+		for _, w := range waves {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			wd, err := loadWave(tx, w.ID)
+			if err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			if err := s.weight(wd, tx); err != nil {
+				return fmt.Errorf("wave %s: weighting: %w", w.ID, err)
+			}
+			if err := writeTallies(tx, wd); err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			n, err := writeCrosstabs(tx, wd, s.cfg.MinCell)
+			if err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			nTables += n
+			tr, err := analyseText(ctx, tx, wd, tok, rules, s.cfg, nextTheme)
+			if err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			nextTheme = tr.nextTheme
+			nDocs += tr.docs
+			nThemes += tr.themes
+			n, err = writeTextCrosstabs(tx, wd, tr, s.cfg.MinCell)
+			if err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			nTables += n
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	done("%d waves, %d crosstabs, %s documents, %d themes", len(waves), nTables, thousands(nDocs), nThemes)
+	return nil
+}
+
+// codeRules parses the built-in policy codes and the study's own.
+func (s *study) codeRules() (*codes.Rules, error) {
+	rules, err := codes.Parse(data.Codes, "built-in codes")
+	if err != nil {
+		return nil, fmt.Errorf("built-in coding rules: %w", err)
+	}
+	if s.cfg.Codes == "" {
+		return rules, nil
+	}
+	b, err := fs.ReadFile(s.fsys, s.cfg.Codes)
+	if err != nil {
+		return nil, fmt.Errorf("coding rules %s: %w", s.path(s.cfg.Codes), err)
+	}
+	merged, err := codes.ParseWith(b, s.path(s.cfg.Codes), rules)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return merged, nil
+}
+
+// loadWave reads a wave's respondents and closed answers into Vars.
+func loadWave(db *store.Tx, wave string) (*waveData, error) {
+	qs, err := db.Questions(wave)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := db.Respondents(wave)
+	if err != nil {
+		return nil, err
+	}
+	wd := &waveData{id: wave, questions: qs, index: make(map[string]int, len(rs)),
+		vars: map[string]*stats.Var{}, numbers: map[string][]float64{}}
+	for i, r := range rs {
+		wd.ids = append(wd.ids, r.ID)
+		wd.index[r.ID] = i
+	}
+	optIndex := map[string]map[string]int{}
+	for _, q := range qs {
+		switch q.Kind {
+		case string(ingest.Single), string(ingest.Multi), string(ingest.Likert):
+			v := &stats.Var{ID: q.ID, Multi: q.Kind == string(ingest.Multi), Values: make([][]int, len(rs))}
+			m := map[string]int{}
+			hasScores := q.Kind == string(ingest.Likert)
+			for j, o := range q.Options {
+				v.Codes = append(v.Codes, o.Code)
+				v.Labels = append(v.Labels, o.Label)
+				m[o.Code] = j
+				if !o.Score.Valid {
+					hasScores = false
+				}
+			}
+			if hasScores {
+				for _, o := range q.Options {
+					v.Scores = append(v.Scores, o.Score.Float64)
+				}
+			}
+			if len(v.Codes) == 0 {
+				continue
+			}
+			wd.vars[q.ID] = v
+			optIndex[q.ID] = m
+		case string(ingest.Number):
+			nums := make([]float64, len(rs))
+			for i := range nums {
+				nums[i] = math.NaN()
+			}
+			wd.numbers[q.ID] = nums
+		}
+	}
+	err = db.EachAnswer(wave, func(a store.AnswerRow) error {
+		i, ok := wd.index[a.RespondentID]
+		if !ok {
+			return fmt.Errorf("answer of unknown respondent %q", a.RespondentID)
+		}
+		if v := wd.vars[a.QuestionID]; v != nil {
+			j, ok := optIndex[a.QuestionID][a.Code]
+			if !ok {
+				return fmt.Errorf("question %s: answer code %q is not an option", a.QuestionID, a.Code)
+			}
+			for _, prev := range v.Values[i] {
+				if prev == j {
+					return nil
+				}
+			}
+			v.Values[i] = append(v.Values[i], j)
+			return nil
+		}
+		if nums := wd.numbers[a.QuestionID]; nums != nil && a.Value.Valid {
+			nums[i] = a.Value.Float64
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Multi answers come back in table order; keep them in option order.
+	for _, v := range wd.vars {
+		if v.Multi {
+			for _, vals := range v.Values {
+				sort.Ints(vals)
+			}
+		}
+	}
+	return wd, nil
+}
+
+// weight rakes the wave's respondents to the population margins, when the
+// study asks for weighting, and stores the weights (mean 1, so weighted
+// counts stay on the scale of respondents).
+func (s *study) weight(wd *waveData, tx *store.Tx) error {
+	wc := s.cfg.Weighting
+	if wc == nil || len(wd.ids) == 0 {
+		return nil
+	}
+	b, err := fs.ReadFile(s.fsys, wc.Population)
+	if err != nil {
+		return fmt.Errorf("population file %s: %w", s.path(wc.Population), err)
+	}
+	pop, err := ingest.ParsePopulation(b, s.path(wc.Population))
+	if err != nil {
+		return usageError{err}
+	}
+	var margins []stats.Margin
+	for _, qid := range wc.By {
+		v := wd.vars[qid]
+		if v == nil || v.Multi {
+			return usagef("weighting by %q: the wave has no single-answer question with that id", qid)
+		}
+		m := stats.Margin{Name: qid, Labels: v.Labels, Target: make([]float64, len(v.Codes)), Cat: make([]int, len(wd.ids))}
+		seen := make([]bool, len(v.Codes))
+		for _, r := range pop {
+			if r.Question != qid {
+				continue
+			}
+			j := -1
+			for k := range v.Codes {
+				if r.Option == v.Codes[k] || r.Option == v.Labels[k] {
+					j = k
+					break
+				}
+			}
+			if j < 0 {
+				return usagef("%s:%d: option %q is not an option of %s", s.path(wc.Population), r.Line, r.Option, qid)
+			}
+			m.Target[j] += r.Count
+			seen[j] = true
+		}
+		for k, ok := range seen {
+			if !ok {
+				return usagef("%s: no population count for %s = %q", s.path(wc.Population), qid, v.Labels[k])
+			}
+		}
+		for i, vals := range v.Values {
+			m.Cat[i] = -1
+			if len(vals) == 1 {
+				m.Cat[i] = vals[0]
+			}
+		}
+		margins = append(margins, m)
+	}
+	rk, err := stats.Rake(nil, margins, stats.RakeOptions{})
+	if err != nil && !errors.Is(err, stats.ErrNotConverged) {
+		return err
+	}
+	if err != nil {
+		return fmt.Errorf("%w (max error %.3g after %d sweeps)", err, rk.MaxError, rk.Iterations)
+	}
+	wd.weights = rk.Mean1
+	wd.raking = rk
+	for i, id := range wd.ids {
+		if err := tx.SetWeight(wd.id, id, rk.Mean1[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTallies stores the 単純集計 of every closed question and the
+// summaries of likert and number questions.
+func writeTallies(tx *store.Tx, wd *waveData) error {
+	for _, q := range wd.questions {
+		if v := wd.vars[q.ID]; v != nil {
+			t, err := stats.Tabulate(v, wd.weights)
+			if err != nil {
+				return err
+			}
+			for _, r := range t.Rows {
+				if err := tx.Tally(store.TallyRow{WaveID: wd.id, QuestionID: q.ID, Code: r.Code, Label: r.Label,
+					Ord: r.Ord, N: r.N, WeightedN: r.WeightedN, Pct: r.Pct, BaseN: t.Base}); err != nil {
+					return err
+				}
+			}
+			if v.Scores != nil && !v.Multi {
+				ls, err := stats.Likert(v, wd.weights)
+				if err != nil {
+					return err
+				}
+				lo, hi := ls.Score.CILow, ls.Score.CIHigh
+				if err := tx.QuestionStats(store.QuestionStatsRow{WaveID: wd.id, QuestionID: q.ID, N: ls.N,
+					Mean: ls.Score.Mean, SD: ls.Score.SD, SE: ls.Score.SE, CILow: lo, CIHigh: hi,
+					Top2Pct: ls.Top2Pct, Bottom2Pct: ls.Bottom2Pct}); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if nums := wd.numbers[q.ID]; nums != nil {
+			var y, w []float64
+			for i, x := range nums {
+				if !math.IsNaN(x) {
+					y = append(y, x)
+					if wd.weights != nil {
+						w = append(w, wd.weights[i])
+					}
+				}
+			}
+			row := store.QuestionStatsRow{WaveID: wd.id, QuestionID: q.ID, N: len(y),
+				Mean: math.NaN(), SD: math.NaN(), SE: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN(), Top2Pct: math.NaN(), Bottom2Pct: math.NaN()}
+			if len(y) > 0 {
+				var m stats.MeanEstimate
+				if w != nil {
+					var err error
+					if m, err = stats.WeightedMean(y, w); err != nil {
+						return fmt.Errorf("question %s: %w", q.ID, err)
+					}
+				} else {
+					m = stats.Mean(y)
+				}
+				row.Mean, row.SD, row.SE, row.CILow, row.CIHigh = m.Mean, m.SD, m.SE, m.CILow, m.CIHigh
+			}
+			if err := tx.QuestionStats(row); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeCrosstabs crosses every closed question with every demographic.
+func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int) (int, error) {
+	n := 0
+	for _, d := range wd.questions {
+		dv := wd.vars[d.ID]
+		if !d.Demographic || dv == nil {
+			continue
+		}
+		for _, q := range wd.questions {
+			qv := wd.vars[q.ID]
+			if qv == nil || q.ID == d.ID {
+				continue
+			}
+			if err := writeCrosstab(tx, wd, dv, qv, q.ID, minCell); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion string, minCell int) error {
+	ct, err := stats.Crosstab(row, col, wd.weights, stats.CrosstabOptions{MinCell: minCell})
+	if err != nil {
+		return fmt.Errorf("crosstab %s × %s: %w", row.ID, colQuestion, err)
+	}
+	r := store.CrosstabRow{WaveID: wd.id, RowQuestion: row.ID, ColQuestion: colQuestion, Weighted: ct.Weighted,
+		N: ct.N, Chi2: math.NaN(), DF: -1, PValue: math.NaN(), CramersV: math.NaN()}
+	if ct.Test != nil {
+		r.Chi2, r.DF, r.PValue, r.CramersV = ct.Test.Chi2, ct.Test.DF, ct.Test.P, ct.Test.CramersV
+	}
+	var cells []store.CellRow
+	for i := range ct.RowCodes {
+		for j := range ct.ColCodes {
+			cells = append(cells, store.CellRow{RowCode: ct.RowCodes[i], ColCode: ct.ColCodes[j],
+				N: ct.Counts[i][j], WeightedN: ct.WCounts[i][j], RowPct: ct.RowPct[i][j],
+				AdjResidual: ct.Residuals[i][j], Suppressed: ct.Suppressed[i][j]})
+		}
+	}
+	_, err = tx.Crosstab(r, cells)
+	return err
+}
+
+// textResult is what the text analysis of a wave produced.
+type textResult struct {
+	docs, themes int
+	nextTheme    int64
+	// per respondent: the themes and codes of their survey answers
+	respThemes map[string][]int64
+	respCodes  map[string][]string
+	themeIDs   []int64
+	themeNames []string
+	codeIDs    []string
+	codeNames  []string
+}
+
+// analyseText tokenizes the wave's documents, stores their terms, finds the
+// themes and applies the coding rules.
+func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.Tokenizer,
+	rules *codes.Rules, cfg *ingest.Study, firstTheme int64) (*textResult, error) {
+	tr := &textResult{nextTheme: firstTheme, respThemes: map[string][]int64{}, respCodes: map[string][]string{}}
+	docs, err := tx.Docs(wd.id)
+	if err != nil {
+		return nil, err
+	}
+	// Facilitators ask the questions; their words are not citizens' voices.
+	var use []store.DocRow
+	for _, d := range docs {
+		if d.Source == "workshop" && ingest.IsFacilitator(d.Speaker) {
+			continue
+		}
+		use = append(use, d)
+	}
+	texts := make([]string, len(use))
+	for i, d := range use {
+		texts[i] = d.Text
+	}
+	terms := tok.TermsAll(texts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	tdocs := make([]themes.Doc, 0, len(use))
+	docResp := map[int64]string{}
+	for i, d := range use {
+		bases := make([]string, len(terms[i]))
+		for k, t := range terms[i] {
+			bases[k] = t.Base
+		}
+		if err := tx.DocTerms(d.ID, countTerms(terms[i])); err != nil {
+			return nil, err
+		}
+		for _, c := range rules.Match(bases) {
+			if err := tx.DocCode(d.ID, c); err != nil {
+				return nil, err
+			}
+			if d.Source == "survey" {
+				tr.respCodes[d.RespondentID] = appendOnce(tr.respCodes[d.RespondentID], c)
+			}
+		}
+		if len(bases) > 0 {
+			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: bases})
+			if d.Source == "survey" {
+				docResp[d.ID] = d.RespondentID
+			}
+		}
+	}
+	tr.docs = len(use)
+	for _, c := range rules.Codes {
+		tr.codeIDs = append(tr.codeIDs, c.ID)
+		tr.codeNames = append(tr.codeNames, c.Label)
+	}
+	if len(tdocs) < 8 {
+		return tr, nil // too little text for themes to mean anything
+	}
+	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed})
+	if err != nil {
+		return nil, fmt.Errorf("themes: %w", err)
+	}
+	// 大テーマ first, then their themes, numbered on from firstTheme.
+	next := firstTheme
+	parentID := map[int]int64{}
+	for _, pa := range res.Parents {
+		parentID[pa.ID] = next
+		size := 0
+		var terms []string
+		for _, tid := range pa.Themes {
+			size += res.Themes[tid-1].Size
+		}
+		if len(pa.Themes) > 0 {
+			terms = res.Themes[pa.Themes[0]-1].TopTerms
+		}
+		if err := tx.Theme(store.ThemeRow{WaveID: wd.id, ThemeID: next, Label: pa.Label, NDocs: size, TopTerms: strings.Join(terms, "、")}); err != nil {
+			return nil, err
+		}
+		next++
+	}
+	themeID := map[int]int64{}
+	for _, th := range res.Themes {
+		themeID[th.ID] = next
+		if err := tx.Theme(store.ThemeRow{WaveID: wd.id, ThemeID: next, ParentID: parentID[th.Parent], Label: th.Label,
+			NDocs: th.Size, TopTerms: strings.Join(th.TopTerms, "、")}); err != nil {
+			return nil, err
+		}
+		tr.themeIDs = append(tr.themeIDs, next)
+		tr.themeNames = append(tr.themeNames, th.Label)
+		next++
+	}
+	for _, a := range res.Assign {
+		id := themeID[a.Theme]
+		if err := tx.DocTheme(a.DocID, id, a.Weight); err != nil {
+			return nil, err
+		}
+		if r, ok := docResp[a.DocID]; ok {
+			tr.respThemes[r] = appendOnce(tr.respThemes[r], id)
+		}
+	}
+	tr.themes = len(res.Themes)
+	tr.nextTheme = next
+	return tr, nil
+}
+
+// writeTextCrosstabs crosses themes and codes (as multi-answer variables:
+// a respondent may write about several) with every demographic.
+func writeTextCrosstabs(tx *store.Tx, wd *waveData, tr *textResult, minCell int) (int, error) {
+	var vars []*stats.Var
+	if len(tr.themeIDs) > 0 {
+		v := &stats.Var{ID: themesQuestion, Multi: true, Values: make([][]int, len(wd.ids)), Labels: tr.themeNames}
+		pos := map[int64]int{}
+		for j, id := range tr.themeIDs {
+			v.Codes = append(v.Codes, strconv.FormatInt(id, 10))
+			pos[id] = j
+		}
+		for r, ids := range tr.respThemes {
+			i, ok := wd.index[r]
+			if !ok {
+				continue
+			}
+			for _, id := range ids {
+				v.Values[i] = append(v.Values[i], pos[id])
+			}
+			sort.Ints(v.Values[i])
+		}
+		vars = append(vars, v)
+	}
+	if len(tr.codeIDs) > 0 {
+		v := &stats.Var{ID: codesQuestion, Multi: true, Codes: tr.codeIDs, Labels: tr.codeNames, Values: make([][]int, len(wd.ids))}
+		pos := map[string]int{}
+		for j, id := range tr.codeIDs {
+			pos[id] = j
+		}
+		for r, ids := range tr.respCodes {
+			i, ok := wd.index[r]
+			if !ok {
+				continue
+			}
+			for _, id := range ids {
+				v.Values[i] = append(v.Values[i], pos[id])
+			}
+			sort.Ints(v.Values[i])
+		}
+		vars = append(vars, v)
+	}
+	n := 0
+	for _, d := range wd.questions {
+		dv := wd.vars[d.ID]
+		if !d.Demographic || dv == nil {
+			continue
+		}
+		for _, v := range vars {
+			if err := writeCrosstab(tx, wd, dv, v, v.ID, minCell); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// countTerms folds a document's terms into counts, in order of first use.
+func countTerms(ts []tokenize.Term) []store.TermCount {
+	idx := map[string]int{}
+	var out []store.TermCount
+	for _, t := range ts {
+		k := t.Base + "\x00" + t.POS
+		if i, ok := idx[k]; ok {
+			out[i].N++
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, store.TermCount{Term: t.Base, POS: t.POS, N: 1})
+	}
+	return out
+}
+
+func appendOnce[T comparable](s []T, v T) []T {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}

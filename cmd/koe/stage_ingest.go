@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+
+	"koe/ingest"
+	"koe/ingest/survey"
+	"koe/ingest/workshop"
+	"koe/reports/store"
+)
+
+// ingestSummary is what the ingest stage reports back.
+type ingestSummary struct {
+	waves       []store.WaveMeta
+	quarantined int
+	workshops   int
+	docs        int
+}
+
+// stageIngest reads every wave's survey and workshop files into db, one
+// transaction per wave: a failure leaves the previous wave in place.
+func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ingestSummary, error) {
+	done := p.stage("ingest")
+	tok, err := s.tokenizer()
+	if err != nil {
+		return nil, err
+	}
+	mask := func(t string) string { m, _ := tok.Mask(t); return m }
+	sum := &ingestSummary{}
+	for i, w := range s.cfg.Waves {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		var meta store.WaveMeta
+		err := db.ReplaceWave(ctx, w.ID, mask, func(ww *store.WaveWriter) (store.WaveMeta, error) {
+			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1}
+			if w.Book != nil {
+				if err := ww.Codebook(w.Book); err != nil {
+					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
+				}
+			}
+			if w.Survey != "" {
+				f, err := s.fsys.Open(w.Survey)
+				if err != nil {
+					return meta, fmt.Errorf("wave %s: open %s: %w", w.ID, s.path(w.Survey), err)
+				}
+				res, err := survey.Read(f, w.Survey, w.ID, w.Book, ww)
+				f.Close()
+				if err != nil {
+					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
+				}
+				meta.SourcePath, meta.SourceSHA256, meta.Encoding, meta.Stats = w.Survey, res.SHA256, res.Encoding, res.Stats
+			}
+			files, err := globAll(s.fsys, w.Workshops)
+			if err != nil {
+				return meta, fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			for _, name := range files {
+				b, err := fs.ReadFile(s.fsys, name)
+				if err != nil {
+					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
+				}
+				ws, docs, quar, err := workshop.ReadFile(name, b, w.ID)
+				if err != nil {
+					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
+				}
+				if err := ww.Workshop(ws); err != nil {
+					return meta, err
+				}
+				for _, d := range docs {
+					d.WaveID, d.Source = w.ID, "workshop"
+					if err := ww.Doc(d); err != nil {
+						return meta, err
+					}
+				}
+				for _, q := range quar {
+					if err := ww.Quarantine(q); err != nil {
+						return meta, err
+					}
+				}
+				sum.workshops++
+				sum.docs += len(docs)
+				sum.quarantined += len(quar)
+			}
+			return meta, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sum.waves = append(sum.waves, meta)
+		sum.quarantined += meta.Stats.RowsQuarantined
+	}
+	var read, loaded int
+	for _, m := range sum.waves {
+		read += m.Stats.RowsRead
+		loaded += m.Stats.RowsLoaded
+	}
+	done("%d waves, %s rows read, %s loaded, %d quarantined; %d workshop files", len(sum.waves), thousands(read), thousands(loaded), sum.quarantined, sum.workshops)
+	return sum, nil
+}
+
+// globAll expands the workshop patterns, sorted and without repeats.
+func globAll(fsys fs.FS, patterns []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, pat := range patterns {
+		m, err := fs.Glob(fsys, path.Clean(pat))
+		if err != nil {
+			return nil, fmt.Errorf("workshops pattern %q: %w", pat, err)
+		}
+		for _, f := range m {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+var _ ingest.Sink = (*store.WaveWriter)(nil)

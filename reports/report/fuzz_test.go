@@ -1,0 +1,92 @@
+package report
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// hostileModel puts s in every kind of place citizen or config text reaches:
+// headings, table cells, quotes, SVG text, SVG <title> and aria-label
+// attributes.
+func hostileModel(s string) *Model {
+	bars := newBarChart(s, []barItem{{label: s, value: 50, text: "50.0%"}}, 100)
+	stack := newStackChart(s, []string{s, "無回答"}, 1, []stackRowIn{{label: s, pcts: []float64{90, 10}}}, true)
+	q := &Question{ID: "q", Title: s, Kind: "single", KindLabel: "単一回答", Anchor: "q1", Base: "n=1",
+		Rows: []TallyRow{{Label: s, N: "1", Pct: "100.0"}}, Bars: bars, Stack: stack}
+	ct := &Crosstab{Anchor: "x1", Title: s, RowTitle: s, Cols: []string{s}, Unit: "人", Base: "n=1", Stat: s,
+		Rows:  []XRow{{Label: s, N: "1", Cells: []XCell{{Pct: "1.0", Mark: "▲"}}}},
+		Total: XRow{Label: "全体", N: "1", Cells: []XCell{{Pct: "1.0"}}}}
+	return &Model{Title: s, Version: s, Seed: s, AnalysisVersion: s, ConfigSHA256: s, Waves: []*Wave{{
+		ID: s, Label: s, SourcePath: s, SHA256: s, Encoding: s,
+		Findings:     []Finding{{Kind: s, Text: s}},
+		Demographics: []*Question{q},
+		Questions:    []*Question{q},
+		LikertCharts: []*StackChart{stack},
+		Crosstabs:    []*Crosstab{ct},
+		Themes: &ThemeSet{Docs: "1", Chart: bars, Crosstabs: []*Crosstab{ct},
+			Themes: []*Theme{{Anchor: "t1", Label: s, N: "1", Share: "100.0", Terms: s, Quotes: []Quote{{Text: s, Source: s}}}},
+			Codes:  []CodeCount{{Label: s, Pillar: s, N: "1", Share: "100.0"}}},
+		Workshops:  []*Workshop{{Title: s, Date: s, Area: s, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Speaker: s, Text: s}}}}}},
+		Quarantine: []QuarantineGroup{{Reason: s, N: "1", Locations: []string{s}}},
+	}}}
+}
+
+// FuzzRenderEscapes checks that text from the database can never add
+// markup: whatever s holds, the page has exactly as many '<' as with a
+// harmless s, since html/template must escape every '<' of s.
+func FuzzRenderEscapes(f *testing.F) {
+	for _, s := range []string{
+		"安曇野", "<script>alert(1)</script>", `<img src=x onerror=alert(1)>`, `javascript:alert(1)`,
+		`</style><style>*{display:none}</style>`, `"><svg onload=alert(1)>`, `</title><script>x</script>`,
+		"<!--", "\x00<\xff>", "{{.}}", "]]>",
+	} {
+		f.Add(s)
+	}
+	var base bytes.Buffer
+	if err := Render(&base, hostileModel("a")); err != nil {
+		f.Fatal(err)
+	}
+	want := strings.Count(base.String(), "<")
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" {
+			t.Skip("an empty value hides optional parts of the page, so the count differs by design")
+		}
+		var buf bytes.Buffer
+		if err := Render(&buf, hostileModel(s)); err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		if got := strings.Count(buf.String(), "<"); got != want {
+			t.Errorf("text %q changed the page's markup: %d '<', want %d", s, got, want)
+		}
+	})
+}
+
+// FuzzRoundHalfUp checks the rounding against its definition: the result
+// reads back as a number with the asked decimals, within half a unit of
+// the last place of x (plus the 12-significant-digit cut).
+func FuzzRoundHalfUp(f *testing.F) {
+	for _, x := range []float64{0, 0.05, 12.25, 33.35, 99.95, -0.645, 1e-9, 123456.789} {
+		f.Add(x, uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, x float64, d uint8) {
+		decimals := int(d % 6)
+		if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e15 {
+			t.Skip("out of the report's range")
+		}
+		s := roundHalfUp(x, decimals)
+		if i := strings.IndexByte(s, '.'); (i < 0) != (decimals == 0) || (i >= 0 && len(s)-i-1 != decimals) {
+			t.Fatalf("roundHalfUp(%v, %d) = %q: wrong number of decimals", x, decimals, s)
+		}
+		got, err := strconv.ParseFloat(strings.Replace(s, "−", "-", 1), 64)
+		if err != nil {
+			t.Fatalf("roundHalfUp(%v, %d) = %q: %v", x, decimals, s, err)
+		}
+		unit := math.Pow(10, -float64(decimals))
+		if diff := math.Abs(got - x); diff > unit/2+math.Abs(x)*1e-11+1e-12 {
+			t.Errorf("roundHalfUp(%v, %d) = %q, off by %g", x, decimals, s, diff)
+		}
+	})
+}

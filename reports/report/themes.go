@@ -1,0 +1,196 @@
+package report
+
+import (
+	"database/sql"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+type themeRow struct {
+	id       int64
+	parent   sql.NullInt64
+	label    string
+	n        int
+	terms    string
+	children []*themeRow
+	t        *Theme
+}
+
+type codeRow struct {
+	id, label, pillar string
+	n                 int
+}
+
+func (l *loader) loadThemes(d *waveData) error {
+	var all []*themeRow
+	err := l.each(`SELECT theme_id, parent_id, label, n_docs, top_terms FROM themes
+		WHERE wave_id = ? ORDER BY theme_id`, []any{d.w.ID}, func(r *sql.Rows) error {
+		var t themeRow
+		if err := r.Scan(&t.id, &t.parent, &t.label, &t.n, &t.terms); err != nil {
+			return err
+		}
+		all = append(all, &t)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read themes: %w", err)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	byID := map[int64]*themeRow{}
+	for _, t := range all {
+		byID[t.id] = t
+	}
+	var top []*themeRow
+	for _, t := range all {
+		if p, ok := byID[t.parent.Int64]; t.parent.Valid && ok && p != t {
+			p.children = append(p.children, t)
+		} else {
+			top = append(top, t)
+		}
+	}
+	bySize := func(ts []*themeRow) {
+		sort.SliceStable(ts, func(i, j int) bool {
+			if ts[i].n != ts[j].n {
+				return ts[i].n > ts[j].n
+			}
+			return ts[i].id < ts[j].id
+		})
+	}
+	bySize(top)
+	var docs int
+	if err := l.db.QueryRow(`SELECT COUNT(DISTINCT dt.doc_id) FROM doc_themes dt
+		JOIN themes t ON t.theme_id = dt.theme_id WHERE t.wave_id = ?`, d.w.ID).Scan(&docs); err != nil {
+		return fmt.Errorf("count themed docs: %w", err)
+	}
+	if docs == 0 {
+		for _, t := range top {
+			docs += t.n
+		}
+	}
+	ts := &ThemeSet{Docs: comma(docs)}
+	share := func(n int) float64 {
+		if docs == 0 {
+			return 0
+		}
+		return 100 * float64(n) / float64(docs)
+	}
+	var items []barItem
+	var build func(t *themeRow) (*Theme, error)
+	build = func(t *themeRow) (*Theme, error) {
+		th := &Theme{Anchor: l.anchor("t"), Label: t.label, N: comma(t.n), Share: pct(share(t.n)),
+			Terms: t.terms}
+		quotes, err := l.quotes(d, t.id)
+		if err != nil {
+			return nil, err
+		}
+		th.Quotes = quotes
+		t.t = th
+		d.themes = append(d.themes, t)
+		d.themeByID[strconv.FormatInt(t.id, 10)] = t
+		bySize(t.children)
+		for _, c := range t.children {
+			ct, err := build(c)
+			if err != nil {
+				return nil, err
+			}
+			th.Children = append(th.Children, ct)
+		}
+		return th, nil
+	}
+	for _, t := range top {
+		th, err := build(t)
+		if err != nil {
+			return fmt.Errorf("theme %d: %w", t.id, err)
+		}
+		ts.Themes = append(ts.Themes, th)
+		items = append(items, barItem{label: t.label, value: share(t.n), text: comma(t.n) + "件（" + pct(share(t.n)) + "%）"})
+	}
+	ts.Chart = newBarChart("自由記述のテーマ（分析した"+comma(docs)+"件）", items, 0)
+	d.w.Themes = ts
+	return nil
+}
+
+// quotes are a theme's representative documents: the highest membership
+// weight (cosine to the theme centre) first, masked text only.
+func (l *loader) quotes(d *waveData, themeID int64) ([]Quote, error) {
+	var out []Quote
+	seen := map[string]bool{}
+	err := l.each(`SELECT d.source, COALESCE(d.question_id, ''), COALESCE(d.workshop_id, ''),
+			COALESCE(d.speaker, ''), COALESCE(w.title, ''), d.text_masked
+		FROM doc_themes dt JOIN docs d ON d.doc_id = dt.doc_id
+		LEFT JOIN workshops w ON w.wave_id = d.wave_id AND w.workshop_id = d.workshop_id
+		WHERE dt.theme_id = ? AND d.text_masked IS NOT NULL AND TRIM(d.text_masked) <> ''
+		ORDER BY dt.weight DESC, d.doc_id LIMIT ?`, []any{themeID, l.opts.Quotes * 4}, func(r *sql.Rows) error {
+		var src, qid, wid, speaker, wtitle, text string
+		if err := r.Scan(&src, &qid, &wid, &speaker, &wtitle, &text); err != nil {
+			return err
+		}
+		text = strings.TrimSpace(text)
+		if len(out) >= l.opts.Quotes || seen[text] {
+			return nil
+		}
+		seen[text] = true
+		out = append(out, Quote{Text: truncRunes(text, maxQuoteRunes), Source: sourceLabel(d, src, qid, wid, speaker, wtitle)})
+		return nil
+	})
+	return out, err
+}
+
+func sourceLabel(d *waveData, src, qid, wid, speaker, wtitle string) string {
+	if src == "workshop" {
+		s := "ワークショップ"
+		if wtitle != "" {
+			s += "『" + wtitle + "』" // titles often hold 「」 themselves
+		}
+		if speaker != "" {
+			s += "・" + speaker
+		}
+		return s
+	}
+	s := "アンケート"
+	if q := d.byID[qid]; q != nil {
+		s += "「" + q.title + "」"
+	}
+	return s
+}
+
+func (l *loader) loadCodes(d *waveData) error {
+	var total int
+	if err := l.db.QueryRow(`SELECT COUNT(*) FROM docs WHERE wave_id = ?`, d.w.ID).Scan(&total); err != nil {
+		return fmt.Errorf("count docs: %w", err)
+	}
+	err := l.each(`SELECT c.code_id, c.label, COALESCE(c.pillar, ''), COUNT(DISTINCT dc.doc_id)
+		FROM codes c JOIN doc_codes dc ON dc.code_id = c.code_id JOIN docs d ON d.doc_id = dc.doc_id
+		WHERE d.wave_id = ? GROUP BY c.code_id, c.label, c.pillar
+		ORDER BY COUNT(DISTINCT dc.doc_id) DESC, c.code_id`, []any{d.w.ID}, func(r *sql.Rows) error {
+		var c codeRow
+		if err := r.Scan(&c.id, &c.label, &c.pillar, &c.n); err != nil {
+			return err
+		}
+		d.codes = append(d.codes, c)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read codes: %w", err)
+	}
+	if len(d.codes) == 0 {
+		return nil
+	}
+	if d.w.Themes == nil {
+		d.w.Themes = &ThemeSet{Docs: "0"}
+	}
+	var items []barItem
+	for i := range d.codes {
+		c := &d.codes[i]
+		d.codeByID[c.id] = c
+		sh := 100 * float64(c.n) / float64(max(total, 1))
+		d.w.Themes.Codes = append(d.w.Themes.Codes, CodeCount{Label: c.label, Pillar: c.pillar, N: comma(c.n), Share: pct(sh)})
+		items = append(items, barItem{label: c.label, value: sh, text: comma(c.n) + "件（" + pct(sh) + "%）"})
+	}
+	d.w.Themes.CodeChart = newBarChart("政策分野に当てはまる意見の件数（自由記述"+comma(total)+"件）", items, 0)
+	return nil
+}

@@ -1,0 +1,209 @@
+-- koe database schema (PRAGMA user_version = 1).
+-- Every table and column has a comment; `koe help schema` prints this file.
+-- Codes are option codes as written in the codebook; for options given as
+-- plain labels the code is the label itself (code = '穂高').
+
+-- One row per pipeline stage run (ingest, analyze, report).
+CREATE TABLE runs (
+  run_id        INTEGER PRIMARY KEY, -- increasing run number
+  stage         TEXT NOT NULL,       -- 'ingest', 'analyze' or 'report'
+  started_at    TEXT NOT NULL,       -- UTC, RFC 3339 (the only wall-clock time koe stores)
+  finished_at   TEXT,                -- UTC, RFC 3339; NULL while running or after a crash
+  koe_version   TEXT NOT NULL,       -- version of the koe binary
+  config_sha256 TEXT NOT NULL,       -- SHA-256 of koe.toml as read
+  seed          INTEGER NOT NULL     -- seed of every random step
+);
+
+-- One row per survey wave, in the order of koe.toml.
+CREATE TABLE waves (
+  wave_id          TEXT PRIMARY KEY, -- id from koe.toml, e.g. 'R8'
+  ord              INTEGER NOT NULL, -- position in koe.toml (waves compare in this order)
+  label            TEXT NOT NULL,    -- label from koe.toml
+  source_path      TEXT,             -- survey file, relative to the study directory
+  source_sha256    TEXT,             -- SHA-256 of the survey file's bytes
+  encoding         TEXT,             -- encoding the file was read as
+  rows_read        INTEGER NOT NULL, -- data rows read (header rows excluded)
+  rows_loaded      INTEGER NOT NULL, -- rows loaded as respondents
+  rows_quarantined INTEGER NOT NULL  -- rows set aside in quarantine; rows_read = rows_loaded + rows_quarantined
+);
+
+-- Questions of each wave's codebook.
+CREATE TABLE questions (
+  wave_id        TEXT NOT NULL,    -- wave
+  question_id    TEXT NOT NULL,    -- id from the codebook
+  ord            INTEGER NOT NULL, -- position in the codebook
+  column_name    TEXT NOT NULL,    -- header text (or '#N' for a column number; '; '-joined for 0/1 columns)
+  kind           TEXT NOT NULL,    -- single, multi, likert, number or text
+  is_demographic INTEGER NOT NULL, -- 1 when crossed with every other question
+  PRIMARY KEY (wave_id, question_id)
+);
+
+-- Answer options of single, multi and likert questions.
+CREATE TABLE options (
+  wave_id     TEXT NOT NULL,    -- wave
+  question_id TEXT NOT NULL,    -- question
+  code        TEXT NOT NULL,    -- code stored in answers.code
+  label       TEXT NOT NULL,    -- label printed in the report
+  ord         INTEGER NOT NULL, -- position in the codebook (1-based)
+  score       REAL,             -- likert score (e.g. 2 … -2), NULL otherwise
+  PRIMARY KEY (wave_id, question_id, code)
+);
+
+-- Loaded respondents (quarantined rows are not here).
+CREATE TABLE respondents (
+  wave_id       TEXT NOT NULL,  -- wave
+  respondent_id TEXT NOT NULL,  -- id_column value, or the data row number
+  line          INTEGER,        -- physical line in the survey file
+  weight        REAL NOT NULL,  -- survey weight (1.0 when unweighted)
+  PRIMARY KEY (wave_id, respondent_id)
+);
+
+-- Closed answers: one row per chosen option of a multi question, one per
+-- single/likert answer, one per number answer. No row = 無回答 (no answer).
+CREATE TABLE answers (
+  wave_id       TEXT NOT NULL, -- wave
+  respondent_id TEXT NOT NULL, -- respondent
+  question_id   TEXT NOT NULL, -- question
+  code          TEXT,          -- option code (NULL for number questions)
+  value_num     REAL           -- number, or the option's score for likert
+);
+CREATE INDEX answers_q ON answers (wave_id, question_id, code);
+CREATE INDEX answers_r ON answers (wave_id, respondent_id);
+
+-- Input rows that were not loaded, with where and why.
+CREATE TABLE quarantine (
+  wave_id     TEXT NOT NULL,  -- wave
+  source_path TEXT NOT NULL,  -- file, relative to the study directory
+  line        INTEGER NOT NULL, -- 1-based physical line
+  col         INTEGER,        -- 1-based column (NULL when the whole row is at fault)
+  column_name TEXT,           -- header of the faulty column
+  reason      TEXT NOT NULL,  -- why the row was set aside
+  raw         TEXT            -- the raw cell or row
+);
+
+-- Workshops (transcripts and sticky-note files).
+CREATE TABLE workshops (
+  wave_id     TEXT NOT NULL, -- wave
+  workshop_id TEXT NOT NULL, -- id from front matter, or the file name
+  title       TEXT,          -- title from front matter
+  date        TEXT,          -- date from front matter
+  area        TEXT,          -- district from front matter
+  source_path TEXT NOT NULL, -- file, relative to the study directory
+  kind        TEXT NOT NULL, -- 'transcript' or 'notes'
+  PRIMARY KEY (wave_id, workshop_id)
+);
+
+-- Free-text documents: survey answers, workshop utterances, sticky notes.
+CREATE TABLE docs (
+  doc_id        INTEGER PRIMARY KEY, -- document number
+  wave_id       TEXT NOT NULL,       -- wave
+  source        TEXT NOT NULL,       -- 'survey' or 'workshop'
+  respondent_id TEXT,                -- survey docs: respondent
+  question_id   TEXT,                -- survey docs: question
+  workshop_id   TEXT,                -- workshop docs: workshop
+  grp           TEXT,                -- workshop docs: group
+  speaker       TEXT,                -- workshop docs: pseudonym (参加者1 …)
+  line          INTEGER,             -- physical line in the source file
+  text          TEXT NOT NULL,       -- the text as written (staff only; never in reports)
+  text_masked   TEXT                 -- text with names, phones, e-mails, addresses masked (what reports show)
+);
+CREATE INDEX docs_wave ON docs (wave_id, source, question_id);
+
+-- Content words of each document (base forms), counted.
+CREATE TABLE doc_terms (
+  doc_id INTEGER NOT NULL, -- document
+  term   TEXT NOT NULL,    -- base form (or joined compound noun)
+  pos    TEXT NOT NULL,    -- part of speech (IPA tag, e.g. 名詞)
+  n      INTEGER NOT NULL  -- occurrences in the document
+);
+CREATE INDEX doc_terms_doc ON doc_terms (doc_id);
+CREATE INDEX doc_terms_term ON doc_terms (term);
+
+-- Themes found in each wave's free text.
+CREATE TABLE themes (
+  wave_id   TEXT NOT NULL,    -- wave
+  theme_id  INTEGER NOT NULL, -- theme number (unique across waves)
+  parent_id INTEGER,          -- broader theme (大テーマ), NULL for top level
+  label     TEXT NOT NULL,    -- label from distinctive words
+  n_docs    INTEGER NOT NULL, -- documents whose primary theme this is
+  top_terms TEXT NOT NULL,    -- distinctive words, '、'-separated
+  PRIMARY KEY (theme_id)
+);
+
+-- Documents' themes; every analysed document has its primary theme here.
+CREATE TABLE doc_themes (
+  doc_id   INTEGER NOT NULL, -- document
+  theme_id INTEGER NOT NULL, -- theme
+  weight   REAL NOT NULL     -- membership (cosine similarity to the theme centre)
+);
+CREATE INDEX doc_themes_theme ON doc_themes (theme_id);
+
+-- Coding rules: the plan's policy areas and other codes.
+CREATE TABLE codes (
+  code_id TEXT PRIMARY KEY, -- code name
+  label   TEXT NOT NULL,    -- label printed in the report
+  pillar  TEXT              -- 地方創生2.0 pillar or plan area the code belongs to
+);
+
+-- Documents that match each code.
+CREATE TABLE doc_codes (
+  doc_id  INTEGER NOT NULL, -- document
+  code_id TEXT NOT NULL     -- code
+);
+
+-- Cross tabulations: a question (rows) by a demographic (columns).
+CREATE TABLE crosstabs (
+  crosstab_id  INTEGER PRIMARY KEY, -- table number
+  wave_id      TEXT NOT NULL,       -- wave
+  row_question TEXT NOT NULL,       -- question in the rows (a demographic)
+  col_question TEXT NOT NULL,       -- question in the columns
+  weighted     INTEGER NOT NULL,    -- 1 when cells use respondents.weight
+  n            INTEGER NOT NULL,    -- respondents who answered both
+  chi2         REAL,                -- Pearson's chi-squared
+  df           INTEGER,             -- degrees of freedom
+  p_value      REAL,                -- p-value of chi2
+  cramers_v    REAL                 -- Cramér's V
+);
+
+-- Cells of each cross tabulation.
+CREATE TABLE crosstab_cells (
+  crosstab_id  INTEGER NOT NULL, -- table
+  row_code     TEXT NOT NULL,    -- row option code
+  col_code     TEXT NOT NULL,    -- column option code
+  n            INTEGER NOT NULL, -- respondents in the cell (raw count)
+  weighted_n   REAL NOT NULL,    -- sum of weights in the cell
+  row_pct      REAL NOT NULL,    -- percent of the row (unrounded)
+  adj_residual REAL,             -- adjusted standardized residual
+  suppressed   INTEGER NOT NULL  -- 1 when hidden in published tables (min_cell)
+);
+CREATE INDEX crosstab_cells_t ON crosstab_cells (crosstab_id);
+
+-- 単純集計: one row per option of each closed question, plus a 無回答 row.
+-- Percentages are of base_n (all loaded respondents of the wave); for multi
+-- questions the percentages add up to more than 100 (M.T.).
+CREATE TABLE tallies (
+  wave_id     TEXT NOT NULL,    -- wave
+  question_id TEXT NOT NULL,    -- question
+  code        TEXT NOT NULL,    -- option code; '' for the 無回答 row
+  label       TEXT NOT NULL,    -- option label, or '無回答'
+  ord         INTEGER NOT NULL, -- option order; the 無回答 row comes last
+  n           INTEGER NOT NULL, -- respondents choosing it
+  weighted_n  REAL NOT NULL,    -- sum of their weights
+  pct         REAL NOT NULL,    -- 100·n/base_n, unrounded (weighted when the study is weighted)
+  base_n      INTEGER NOT NULL  -- respondents in the base
+);
+
+-- Summaries of likert and number questions.
+CREATE TABLE question_stats (
+  wave_id     TEXT NOT NULL, -- wave
+  question_id TEXT NOT NULL, -- question
+  n           INTEGER NOT NULL, -- respondents with an answer
+  mean        REAL,          -- (weighted) mean score or value
+  sd          REAL,          -- standard deviation
+  se          REAL,          -- standard error of the mean
+  ci_low      REAL,          -- 95% confidence interval of the mean, lower
+  ci_high     REAL,          -- 95% confidence interval of the mean, upper
+  top2_pct    REAL,          -- likert: % in the two most favourable options
+  bottom2_pct REAL,          -- likert: % in the two least favourable options
+  PRIMARY KEY (wave_id, question_id)
+);

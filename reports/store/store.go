@@ -1,0 +1,73 @@
+package store
+
+import (
+	"database/sql"
+	_ "embed"
+	"fmt"
+
+	_ "github.com/mattn/go-sqlite3" // the one place koe links SQLite
+)
+
+// Schema is the database schema, with a comment on every table and column.
+//
+//go:embed schema.sql
+var Schema string
+
+// SchemaVersion is PRAGMA user_version for Schema.
+const SchemaVersion = 1
+
+// DB is an open koe database.
+type DB struct {
+	reader
+	db   *sql.DB
+	path string
+}
+
+// Open opens (creating if needed) the database at path and brings its
+// schema up to date.
+func Open(path string) (*DB, error) {
+	dsn := "file:" + path + "?_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=off&_busy_timeout=5000"
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	s := &DB{reader: reader{db}, db: db, path: path}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// SQL returns the underlying handle, for packages that only read.
+func (s *DB) SQL() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+func (s *DB) migrate() error {
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	switch {
+	case v == SchemaVersion:
+		return nil
+	case v == 0:
+		tx, err := s.db.Begin()
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if _, err := tx.Exec(Schema); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
+			return err
+		}
+		return tx.Commit()
+	default:
+		return fmt.Errorf("database schema version %d is newer than this koe (%d)", v, SchemaVersion)
+	}
+}

@@ -1,0 +1,239 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"koe/ingest"
+)
+
+// Run records one stage run in the runs table.
+type Run struct {
+	Stage        string
+	KoeVersion   string
+	ConfigSHA256 string
+	Seed         int64
+}
+
+// BeginRun inserts a runs row and returns its id; FinishRun stamps it.
+func (s *DB) BeginRun(r Run, now time.Time) (int64, error) {
+	res, err := s.db.Exec(`INSERT INTO runs (stage, started_at, koe_version, config_sha256, seed) VALUES (?,?,?,?,?)`,
+		r.Stage, now.UTC().Format(time.RFC3339), r.KoeVersion, r.ConfigSHA256, r.Seed)
+	if err != nil {
+		return 0, fmt.Errorf("record run: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// FinishRun stamps finished_at on a run.
+func (s *DB) FinishRun(id int64, now time.Time) error {
+	_, err := s.db.Exec(`UPDATE runs SET finished_at = ? WHERE run_id = ?`, now.UTC().Format(time.RFC3339), id)
+	return err
+}
+
+// WaveMeta is what the waves table says of a wave.
+type WaveMeta struct {
+	ID, Label    string
+	Ord          int
+	SourcePath   string
+	SourceSHA256 string
+	Encoding     string
+	Stats        ingest.WaveStats
+}
+
+// WaveWriter writes one wave inside the transaction of ReplaceWave. It is
+// an ingest.Sink. Mask, when set, computes docs.text_masked.
+type WaveWriter struct {
+	tx     *sql.Tx
+	wave   string
+	Mask   func(string) string
+	resp   *sql.Stmt
+	ans    *sql.Stmt
+	doc    *sql.Stmt
+	quar   *sql.Stmt
+	nextID int64
+}
+
+// ReplaceWave deletes everything of the wave (its rows and every analysis
+// result, which would be stale) and lets fn write it anew, all in one
+// transaction: a failure leaves the previous wave intact.
+func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(string) string, fn func(w *WaveWriter) (WaveMeta, error)) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := deleteWave(tx, waveID); err != nil {
+		return fmt.Errorf("wave %s: clear previous rows: %w", waveID, err)
+	}
+	w := &WaveWriter{tx: tx, wave: waveID, Mask: mask}
+	if err := tx.QueryRow(`SELECT COALESCE(MAX(doc_id), 0) + 1 FROM docs`).Scan(&w.nextID); err != nil {
+		return err
+	}
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.Prepare(q)
+		return st
+	}
+	w.resp = prep(`INSERT INTO respondents (wave_id, respondent_id, line, weight) VALUES (?,?,?,?)`)
+	w.ans = prep(`INSERT INTO answers (wave_id, respondent_id, question_id, code, value_num) VALUES (?,?,?,?,?)`)
+	w.doc = prep(`INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, workshop_id, grp, speaker, line, text, text_masked) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+	w.quar = prep(`INSERT INTO quarantine (wave_id, source_path, line, col, column_name, reason, raw) VALUES (?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	meta, err := fn(w)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES (?,?,?,?,?,?,?,?,?)`,
+		waveID, meta.Ord, meta.Label, nullStr(meta.SourcePath), nullStr(meta.SourceSHA256), nullStr(meta.Encoding),
+		meta.Stats.RowsRead, meta.Stats.RowsLoaded, meta.Stats.RowsQuarantined); err != nil {
+		return fmt.Errorf("wave %s: %w", waveID, err)
+	}
+	return tx.Commit()
+}
+
+// Codebook writes the wave's questions and options.
+func (w *WaveWriter) Codebook(cb *ingest.Codebook) error {
+	for i, q := range cb.Questions {
+		if q.Personal {
+			continue
+		}
+		col := q.Column
+		switch {
+		case q.ColumnIndex > 0:
+			col = fmt.Sprintf("#%d", q.ColumnIndex)
+		case len(q.Columns) > 0:
+			col = strings.Join(q.Columns, "; ")
+		}
+		if _, err := w.tx.Exec(`INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic) VALUES (?,?,?,?,?,?)`,
+			w.wave, q.ID, i+1, col, string(q.Kind), boolInt(q.Demographic)); err != nil {
+			return fmt.Errorf("question %s: %w", q.ID, err)
+		}
+		for j, o := range q.Options {
+			var score any
+			if o.HasScore {
+				score = o.Score
+			}
+			if _, err := w.tx.Exec(`INSERT INTO options (wave_id, question_id, code, label, ord, score) VALUES (?,?,?,?,?,?)`,
+				w.wave, q.ID, o.Code, o.Label, j+1, score); err != nil {
+				return fmt.Errorf("question %s option %s: %w", q.ID, o.Code, err)
+			}
+		}
+	}
+	return nil
+}
+
+// Respondent writes a loaded respondent with its answers and documents.
+func (w *WaveWriter) Respondent(r *ingest.Respondent) error {
+	weight := r.Weight
+	if weight == 0 {
+		weight = 1
+	}
+	if _, err := w.resp.Exec(w.wave, r.ID, r.Line, weight); err != nil {
+		return fmt.Errorf("respondent %s (line %d): %w", r.ID, r.Line, err)
+	}
+	for _, a := range r.Answers {
+		var v any
+		if a.Value != nil {
+			v = *a.Value
+		}
+		if _, err := w.ans.Exec(w.wave, r.ID, a.QuestionID, nullStr(a.Code), v); err != nil {
+			return err
+		}
+	}
+	for i := range r.Docs {
+		d := r.Docs[i]
+		d.WaveID, d.Source, d.RespondentID = w.wave, "survey", r.ID
+		if err := w.Doc(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Doc writes one free-text document.
+func (w *WaveWriter) Doc(d ingest.Doc) error {
+	masked := d.Text
+	if w.Mask != nil {
+		masked = w.Mask(d.Text)
+	}
+	src := d.Source
+	if src == "" {
+		src = "survey"
+	}
+	_, err := w.doc.Exec(w.nextID, w.wave, src, nullStr(d.RespondentID), nullStr(d.QuestionID), nullStr(d.WorkshopID),
+		nullStr(d.Group), nullStr(d.Speaker), d.Line, d.Text, masked)
+	if err != nil {
+		return fmt.Errorf("doc at %s:%d: %w", d.SourcePath, d.Line, err)
+	}
+	w.nextID++
+	return nil
+}
+
+// Quarantine records a row that was set aside.
+func (w *WaveWriter) Quarantine(q ingest.Quarantined) error {
+	var col any
+	if q.Column > 0 {
+		col = q.Column
+	}
+	_, err := w.quar.Exec(w.wave, q.SourcePath, q.Line, col, nullStr(q.ColumnName), q.Reason, q.Raw)
+	return err
+}
+
+// Workshop records a workshop file.
+func (w *WaveWriter) Workshop(ws ingest.Workshop) error {
+	_, err := w.tx.Exec(`INSERT OR REPLACE INTO workshops (wave_id, workshop_id, title, date, area, source_path, kind) VALUES (?,?,?,?,?,?,?)`,
+		w.wave, ws.ID, nullStr(ws.Title), nullStr(ws.Date), nullStr(ws.Area), ws.SourcePath, ws.Kind)
+	return err
+}
+
+// deleteWave removes every row belonging to a wave, including analysis
+// results that were computed from it.
+func deleteWave(tx *sql.Tx, wave string) error {
+	stmts := []string{
+		`DELETE FROM doc_terms WHERE doc_id IN (SELECT doc_id FROM docs WHERE wave_id = ?1)`,
+		`DELETE FROM doc_themes WHERE doc_id IN (SELECT doc_id FROM docs WHERE wave_id = ?1)`,
+		`DELETE FROM doc_codes WHERE doc_id IN (SELECT doc_id FROM docs WHERE wave_id = ?1)`,
+		`DELETE FROM crosstab_cells WHERE crosstab_id IN (SELECT crosstab_id FROM crosstabs WHERE wave_id = ?1)`,
+		`DELETE FROM crosstabs WHERE wave_id = ?1`,
+		`DELETE FROM themes WHERE wave_id = ?1`,
+		`DELETE FROM tallies WHERE wave_id = ?1`,
+		`DELETE FROM question_stats WHERE wave_id = ?1`,
+		`DELETE FROM docs WHERE wave_id = ?1`,
+		`DELETE FROM answers WHERE wave_id = ?1`,
+		`DELETE FROM respondents WHERE wave_id = ?1`,
+		`DELETE FROM quarantine WHERE wave_id = ?1`,
+		`DELETE FROM workshops WHERE wave_id = ?1`,
+		`DELETE FROM options WHERE wave_id = ?1`,
+		`DELETE FROM questions WHERE wave_id = ?1`,
+		`DELETE FROM waves WHERE wave_id = ?1`,
+	}
+	for _, q := range stmts {
+		if _, err := tx.Exec(q, wave); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
