@@ -298,9 +298,10 @@ func assemble(res *Result, docs []Doc, c corpus, x points, labels []int, k int) 
 // groupParents joins the themes into 大テーマ by Ward's method on their
 // (unit) centroids. The number of parents p is a simple rule: with three
 // themes or fewer each theme is its own parent; otherwise p lies in
-// 3..min(6, K−1) and is the one before the largest jump in merge height,
-// that is, the cut that leaves the most clearly separated groups (ties go to
-// fewer parents).
+// 2..min(6, K/2), so that a 大テーマ gathers two themes on average (a parent
+// holding one theme only repeats it), and is the one before the largest
+// jump in merge height, that is, the cut that leaves the most clearly
+// separated groups (ties go to fewer parents).
 func groupParents(res *Result, c corpus, class []int, centres [][]float64) {
 	k := len(centres)
 	parentOf := make([]int, k)
@@ -311,9 +312,9 @@ func groupParents(res *Result, c corpus, class []int, centres [][]float64) {
 	if k > 3 {
 		merges := ward(centres)
 		// After k−p merges p clusters remain; the next merge is merges[k−p].
-		pmax := min(6, k-1)
+		pmax := min(6, k/2)
 		bestGap := -1.0
-		for q := 3; q <= pmax; q++ {
+		for q := 2; q <= pmax; q++ {
 			prev := 0.0
 			if k-q-1 >= 0 {
 				prev = merges[k-q-1].height

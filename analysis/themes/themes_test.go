@@ -380,8 +380,14 @@ func TestParentRule(t *testing.T) {
 			switch {
 			case k <= 3 && p != k:
 				t.Errorf("k=%d: %d parents, want one per theme", k, p)
-			case k > 3 && (p < 3 || p > min(6, k-1)):
-				t.Errorf("k=%d: %d parents, want 3..%d", k, p, min(6, k-1))
+			case k > 3 && (p < 2 || p > min(6, k/2)):
+				t.Errorf("k=%d: %d parents, want 2..%d", k, p, min(6, k/2))
+			}
+			if k > 3 {
+				// On average a parent gathers at least two themes.
+				if 2*p > k {
+					t.Errorf("k=%d: %d parents hold fewer than two themes on average", k, p)
+				}
 			}
 			for _, pa := range res.Parents {
 				t.Logf("大テーマ %d %s: %v", pa.ID, pa.Label, pa.Themes)

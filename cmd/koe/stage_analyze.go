@@ -441,8 +441,8 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 				tr.respCodes[d.RespondentID] = appendOnce(tr.respCodes[d.RespondentID], c)
 			}
 		}
-		if len(bases) > 0 {
-			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: bases})
+		if topic := topicTerms(terms[i]); len(topic) > 0 {
+			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: topic})
 			if d.Source == "survey" {
 				docResp[d.ID] = d.RespondentID
 			}
@@ -456,7 +456,7 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	if len(tdocs) < 8 {
 		return tr, nil // too little text for themes to mean anything
 	}
-	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed})
+	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax})
 	if err != nil {
 		return nil, fmt.Errorf("themes: %w", err)
 	}
@@ -583,4 +583,32 @@ func appendOnce[T comparable](s []T, v T) []T {
 		}
 	}
 	return append(s, v)
+}
+
+// The automatic number of themes is chosen in this range: fewer than six
+// themes for a wave's worth of answers lumps unrelated topics together, and
+// a council cannot read more than fifteen. The themes package caps both by
+// the number of documents.
+const (
+	themeKMin = 6
+	themeKMax = 15
+)
+
+// topicTerms are the terms themes are found on: nouns (with compounds),
+// which say what an answer is about. Verbs and adjectives (増やす, 困る,
+// 多い) say how residents feel about it and are used everywhere, so they blur
+// topics; a document without a noun keeps all its terms.
+func topicTerms(ts []tokenize.Term) []string {
+	var out []string
+	for _, t := range ts {
+		if t.POS == "名詞" {
+			out = append(out, t.Base)
+		}
+	}
+	if len(out) == 0 {
+		for _, t := range ts {
+			out = append(out, t.Base)
+		}
+	}
+	return out
 }
