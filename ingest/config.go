@@ -36,6 +36,9 @@ type Study struct {
 	Codes      string // optional coding rules, relative to the study
 	// Path is the config file as the user would name it (for messages).
 	Path string
+	// Warnings are located problems that do not stop a run
+	// ("path:line:column: message").
+	Warnings []string
 }
 
 // WaveConfig is one [[wave]] of koe.toml.
@@ -265,6 +268,19 @@ func LoadStudy(fsys fs.FS, display string) (*Study, error) {
 			wc.Book = cb
 		}
 		s.Waves = append(s.Waves, wc)
+	}
+	bySurvey := map[string]string{}
+	for i, w := range s.Waves {
+		if w.Survey == "" {
+			continue
+		}
+		key := path.Clean(w.Survey)
+		if first, ok := bySurvey[key]; ok {
+			line, col := ki.pos(fmt.Sprintf("wave.%d.survey", i))
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d:%d: wave %s reads the same survey file as wave %s (%s); is one of them meant to name another file?", p, line, col, w.ID, first, w.Survey))
+			continue
+		}
+		bySurvey[key] = w.ID
 	}
 	if raw.Weighting != nil {
 		s.Weighting = &Weighting{Population: raw.Weighting.Population, By: raw.Weighting.By}

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 	"time"
 
 	"koe/data"
@@ -157,35 +160,85 @@ func printSummary(e *env, s *study, _ *store.DB, sum *ingestSummary, took time.D
 		fmt.Fprintf(w, "wave %s: %s rows read, %s loaded, %s quarantined\n", m.ID,
 			thousands(m.Stats.RowsRead), thousands(m.Stats.RowsLoaded), thousands(m.Stats.RowsQuarantined))
 	}
+	printWarnings(w, sum.warnings, 10)
 	if sum.quarantined > 0 {
 		db, err := store.Open(filepath.Join(s.outDir, "koe.sqlite"))
 		if err == nil {
 			defer db.Close()
-			printQuarantine(w, s, db, 10)
+			printQuarantine(w, s, db, 3)
 		}
 	}
 	fmt.Fprintf(w, "done in %.1f s\n", took.Seconds())
 	fmt.Fprintf(e.stdout, "database: %s\nreport:   %s\n", filepath.Join(s.outDir, "koe.sqlite"), filepath.Join(s.outDir, "report", "index.html"))
 }
 
-// printQuarantine lists quarantined rows grouped by reason, with the first
-// few locations of each.
-func printQuarantine(w *bufio.Writer, s *study, db *store.DB, limit int) {
+// printWarnings prints located warnings, at most limit of them.
+func printWarnings(w *bufio.Writer, warnings []string, limit int) {
+	for i, warn := range warnings {
+		if i == limit {
+			fmt.Fprintf(w, "warning: … and %d more\n", len(warnings)-limit)
+			break
+		}
+		fmt.Fprintf(w, "warning: %s\n", warn)
+	}
+}
+
+// quotedOrNumber finds the parts of a reason that vary from row to row.
+var quotedOrNumber = regexp.MustCompile(`"[^"]*"|[0-9]+`)
+
+// printQuarantine lists quarantined cells grouped by kind of reason (the
+// reason with its quoted values and numbers blanked), largest group first,
+// with the first few locations and one full reason of each.
+func printQuarantine(w *bufio.Writer, s *study, db *store.DB, perGroup int) {
 	qs, err := db.QuarantineRows()
 	if err != nil {
 		fmt.Fprintf(w, "quarantine: %v\n", err)
 		return
 	}
-	fmt.Fprintf(w, "quarantined rows (%d cells; see the quarantine table):\n", len(qs))
-	for i, q := range qs {
-		if i == limit {
-			fmt.Fprintf(w, "  … and %d more\n", len(qs)-limit)
-			break
+	type group struct {
+		example string
+		locs    []string
+	}
+	var keys []string
+	groups := map[string]*group{}
+	rows := map[string]bool{}
+	for _, q := range qs {
+		rows[fmt.Sprintf("%s\x00%s\x00%d", q.WaveID, q.SourcePath, q.Line)] = true
+		key := quotedOrNumber.ReplaceAllStringFunc(q.Reason, func(m string) string {
+			if strings.HasPrefix(m, `"`) {
+				return `"…"`
+			}
+			return "N"
+		})
+		g := groups[key]
+		if g == nil {
+			g = &group{example: q.Reason}
+			groups[key] = g
+			keys = append(keys, key)
 		}
 		loc := fmt.Sprintf("%s:%d", s.path(q.SourcePath), q.Line)
 		if q.Col > 0 {
 			loc += fmt.Sprintf(":%d", q.Col)
 		}
-		fmt.Fprintf(w, "  %s: %s\n", loc, q.Reason)
+		g.locs = append(g.locs, loc)
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return len(groups[keys[i]].locs) > len(groups[keys[j]].locs) })
+	fmt.Fprintf(w, "quarantined rows: %d (%d problems in %d kinds; every one is in the quarantine table):\n", len(rows), len(qs), len(keys))
+	for _, k := range keys {
+		g := groups[k]
+		if len(g.locs) == 1 {
+			fmt.Fprintf(w, "  %s: %s\n", g.locs[0], g.example)
+			continue
+		}
+		fmt.Fprintf(w, "  %d× %s\n", len(g.locs), k)
+		shown := g.locs
+		if len(shown) > perGroup {
+			shown = shown[:perGroup]
+		}
+		fmt.Fprintf(w, "     at %s", strings.Join(shown, ", "))
+		if len(g.locs) > len(shown) {
+			fmt.Fprintf(w, " and %d more", len(g.locs)-len(shown))
+		}
+		fmt.Fprintf(w, "\n     e.g. %s\n", g.example)
 	}
 }

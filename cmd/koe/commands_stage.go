@@ -50,8 +50,9 @@ func cmdIngest(ctx context.Context, e *env, args []string) (int, error) {
 	for _, m := range sum.waves {
 		fmt.Fprintf(w, "wave %s: %s rows read, %s loaded, %s quarantined\n", m.ID, thousands(m.Stats.RowsRead), thousands(m.Stats.RowsLoaded), thousands(m.Stats.RowsQuarantined))
 	}
+	printWarnings(w, sum.warnings, 10)
 	if sum.quarantined > 0 {
-		printQuarantine(w, s, db, 10)
+		printQuarantine(w, s, db, 3)
 	}
 	w.Flush()
 	if sum.quarantined > 0 {
@@ -136,6 +137,9 @@ func cmdValidate(ctx context.Context, e *env, args []string) (int, error) {
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
+	for _, warn := range s.cfg.Warnings {
+		fmt.Fprintf(out, "%s (warning)\n", warn)
+	}
 	bad := 0
 	report := func(q ingest.Quarantined) {
 		bad++

@@ -421,3 +421,28 @@ func TestUsageAndConfigErrors(t *testing.T) {
 		t.Error("validate wrote an output directory")
 	}
 }
+
+// TestSameSurveyTwice: one export registered for two waves is a warning
+// naming koe.toml's line, and repeated quarantine reasons are grouped.
+func TestSameSurveyTwice(t *testing.T) {
+	dir := copyStudy(t, "small")
+	cfg, _ := os.ReadFile(filepath.Join(dir, "koe.toml"))
+	cfg = []byte(strings.Replace(string(cfg), "[themes]", "[[wave]]\nid = \"T2\"\nsurvey = \"survey.csv\"\ncodebook = \"codebook.toml\"\n\n[themes]", 1))
+	if err := os.WriteFile(filepath.Join(dir, "koe.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := koe(t, "", "run", dir)
+	if r.code != exitQuarantined {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"koe.toml:", "wave T2 reads the same survey file as wave T1",
+		"the same bytes as wave T1",
+		"quarantined rows: 4 (4 problems in 2 kinds",
+		"2× \"…\" is not one of the options of sat_kotsu",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}

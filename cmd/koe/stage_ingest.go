@@ -19,6 +19,7 @@ type ingestSummary struct {
 	quarantined int
 	workshops   int
 	docs        int
+	warnings    []string // located, "path:line:column: message"
 }
 
 // stageIngest reads every wave's survey and workshop files into db, one
@@ -30,7 +31,8 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		return nil, err
 	}
 	mask := func(t string) string { m, _ := tok.Mask(t); return m }
-	sum := &ingestSummary{}
+	sum := &ingestSummary{warnings: append([]string(nil), s.cfg.Warnings...)}
+	bySHA := map[string]string{}
 	for i, w := range s.cfg.Waves {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -54,6 +56,17 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
 				}
 				meta.SourcePath, meta.SourceSHA256, meta.Encoding, meta.Stats = w.Survey, res.SHA256, res.Encoding, res.Stats
+				for _, warn := range res.Warnings {
+					sum.warnings = append(sum.warnings, s.display+"/"+warn.String())
+				}
+				if res.MoreWarnings > 0 {
+					sum.warnings = append(sum.warnings, fmt.Sprintf("%s: %d more warnings", s.path(w.Survey), res.MoreWarnings))
+				}
+				if first, ok := bySHA[res.SHA256]; ok {
+					sum.warnings = append(sum.warnings, fmt.Sprintf("%s:1:1: wave %s's survey has the same bytes as wave %s's; the same export may be registered twice", s.path(w.Survey), w.ID, first))
+				} else {
+					bySHA[res.SHA256] = w.ID
+				}
 			}
 			files, err := globAll(s.fsys, w.Workshops)
 			if err != nil {
