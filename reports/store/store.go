@@ -8,13 +8,24 @@ import (
 	_ "github.com/mattn/go-sqlite3" // the one place koe links SQLite
 )
 
-// Schema is the database schema, with a comment on every table and column.
-//
-//go:embed schema.sql
-var Schema string
+// Schema is the database schema, with a comment on every table and column:
+// the tables (schema.sql) and the views for staff (views.sql).
+var Schema = tablesSQL + "\n" + viewsSQL
 
-// SchemaVersion is PRAGMA user_version for Schema.
-const SchemaVersion = 1
+//go:embed schema.sql
+var tablesSQL string
+
+//go:embed views.sql
+var viewsSQL string
+
+// migrations bring a database from user_version i to i+1.
+var migrations = []string{
+	tablesSQL, // 0 → 1: the tables
+	viewsSQL,  // 1 → 2: the views for staff
+}
+
+// SchemaVersion is PRAGMA user_version of an up-to-date database.
+var SchemaVersion = len(migrations)
 
 // DB is an open koe database.
 type DB struct {
@@ -51,23 +62,24 @@ func (s *DB) migrate() error {
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
 		return err
 	}
-	switch {
-	case v == SchemaVersion:
-		return nil
-	case v == 0:
-		tx, err := s.db.Begin()
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		if _, err := tx.Exec(Schema); err != nil {
-			return fmt.Errorf("create schema: %w", err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
-			return err
-		}
-		return tx.Commit()
-	default:
-		return fmt.Errorf("database schema version %d is newer than this koe (%d)", v, SchemaVersion)
+	if v > SchemaVersion {
+		return fmt.Errorf("database schema version %d is newer than this koe (%d): use a newer koe", v, SchemaVersion)
 	}
+	if v == SchemaVersion {
+		return nil
+	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for ; v < SchemaVersion; v++ {
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			return fmt.Errorf("migrate schema %d → %d: %w", v, v+1, err)
+		}
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
