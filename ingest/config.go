@@ -81,6 +81,11 @@ type Question struct {
 	Missing     []string // question-level missing values (added to the codebook's)
 	Min, Max    *float64 // optional range for number questions
 	Personal    bool     // personal data: read only to be dropped, never stored
+	// Field and Measure pair a policy field's satisfaction and importance
+	// questions for the CS (satisfaction × importance) analysis:
+	// field = "公共交通", measure = "satisfaction" or "importance".
+	Field   string
+	Measure string
 	Line        int      // line of the [[question]] header in the codebook, for messages
 }
 
@@ -325,6 +330,8 @@ type rawQuestion struct {
 	Min         *float64  `toml:"min"`
 	Max         *float64  `toml:"max"`
 	Personal    bool      `toml:"personal"`
+	Field       string    `toml:"field"`
+	Measure     string    `toml:"measure"`
 }
 
 // LoadCodebook reads and validates one codebook. name is the path inside
@@ -379,7 +386,16 @@ func ParseCodebook(b []byte, display string) (*Codebook, error) {
 		key := fmt.Sprintf("question.%d", i)
 		line, _ := ki.pos(key)
 		q := &Question{ID: rq.ID, Kind: Kind(rq.Kind), Demographic: rq.Demographic, Separator: rq.Separator,
-			Missing: normAll(rq.Missing), Min: rq.Min, Max: rq.Max, Personal: rq.Personal, Line: line}
+			Missing: normAll(rq.Missing), Min: rq.Min, Max: rq.Max, Personal: rq.Personal, Line: line,
+			Field: NormalizeHeader(rq.Field), Measure: rq.Measure}
+		switch q.Measure {
+		case "", "satisfaction", "importance":
+		default:
+			add(key+".measure", "question %s: measure %q is not satisfaction or importance", q.ID, rq.Measure)
+		}
+		if (q.Field == "") != (q.Measure == "") {
+			add(key, "question %s: field and measure go together (field = \"公共交通\", measure = \"satisfaction\")", q.ID)
+		}
 		if q.ID == "" {
 			add(key, "question %d has no id", i+1)
 		} else if ids[q.ID] {

@@ -36,6 +36,9 @@ type waveData struct {
 	numbers   map[string][]float64  // number questions (NaN = 無回答)
 	weights   []float64             // nil when the study is unweighted
 	raking    *stats.Raking
+	nEff      float64                       // Kish effective sample size (n when unweighted)
+	tallies   map[string]*stats.Tally       // closed questions' 単純集計
+	likert    map[string]*stats.LikertStats // likert questions with scores
 }
 
 // stageAnalyze computes, in one transaction, every analysis result: weights,
@@ -62,6 +65,7 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 			}
 		}
 		nextTheme := int64(1)
+		var prev *waveData
 		for _, w := range waves {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -76,6 +80,18 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 			if err := writeTallies(tx, wd); err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
+			if err := writeMarginOfError(tx, wd); err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			if err := writeCS(tx, wd); err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			if prev != nil {
+				if err := writeWaveChanges(tx, prev, wd); err != nil {
+					return fmt.Errorf("waves %s → %s: %w", prev.id, w.ID, err)
+				}
+			}
+			prev = wd
 			n, err := writeCrosstabs(tx, wd, s.cfg.MinCell)
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
@@ -134,7 +150,8 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 		return nil, err
 	}
 	wd := &waveData{id: wave, questions: qs, index: make(map[string]int, len(rs)),
-		vars: map[string]*stats.Var{}, numbers: map[string][]float64{}}
+		vars: map[string]*stats.Var{}, numbers: map[string][]float64{}, nEff: float64(len(rs)),
+		tallies: map[string]*stats.Tally{}, likert: map[string]*stats.LikertStats{}}
 	for i, r := range rs {
 		wd.ids = append(wd.ids, r.ID)
 		wd.index[r.ID] = i
@@ -272,12 +289,200 @@ func (s *study) weight(wd *waveData, tx *store.Tx) error {
 	}
 	wd.weights = rk.Mean1
 	wd.raking = rk
+	wd.nEff = rk.Kish.NEff
 	for i, id := range wd.ids {
 		if err := tx.SetWeight(wd.id, id, rk.Mean1[i]); err != nil {
 			return err
 		}
 	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range rk.Mean1 {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	if err := tx.Weighting(store.WeightingRow{WaveID: wd.id, Method: "raking", Variables: strings.Join(wc.By, ", "),
+		Iterations: rk.Iterations, MaxError: rk.MaxError, Deff: rk.Kish.Deff, NEff: rk.Kish.NEff,
+		MinWeight: lo, MaxWeight: hi, Notes: strings.Join(rk.Notes, " ")}); err != nil {
+		return err
+	}
+	return writeRepresentativeness(tx, wd, margins)
+}
+
+// writeRepresentativeness compares the sample's composition with the
+// population's, before and after weighting, with a goodness-of-fit test of
+// the unweighted sample.
+func writeRepresentativeness(tx *store.Tx, wd *waveData, margins []stats.Margin) error {
+	for _, m := range margins {
+		v := wd.vars[m.Name]
+		k := len(m.Target)
+		obs := make([]float64, k)
+		wsum := make([]float64, k)
+		var n int
+		var popTotal, wTotal float64
+		for i, c := range m.Cat {
+			if c < 0 {
+				continue
+			}
+			obs[c]++
+			wsum[c] += wd.weights[i]
+			wTotal += wd.weights[i]
+			n++
+		}
+		for _, t := range m.Target {
+			popTotal += t
+		}
+		for j := 0; j < k; j++ {
+			r := store.RepRow{WaveID: wd.id, QuestionID: m.Name, Code: v.Codes[j], Label: v.Label(j), Ord: j + 1,
+				Population: m.Target[j], PopulationPct: 100 * m.Target[j] / popTotal, SampleN: int(obs[j])}
+			if n > 0 {
+				r.SamplePct = 100 * obs[j] / float64(n)
+				r.WeightedPct = 100 * wsum[j] / wTotal
+			}
+			if err := tx.Representativeness(r); err != nil {
+				return err
+			}
+		}
+		chi2, df, p := math.NaN(), k-1, math.NaN()
+		if g, err := stats.GoodnessOfFit(obs, m.Target); err == nil {
+			chi2, df, p = g.Chi2, g.DF, g.P
+		}
+		if err := tx.RepresentativenessTest(wd.id, m.Name, n, chi2, df, p); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// moeShares are the answer shares of the 標本誤差 table (10 stands for 10%
+// and 90%, and so on), as Japanese survey reports print it.
+var moeShares = []float64{10, 20, 30, 40, 50}
+
+// writeMarginOfError stores the 標本誤差 table of a wave: its whole base and
+// the usual subgroup sizes below it. A weighted wave's base is its
+// effective sample size.
+func writeMarginOfError(tx *store.Tx, wd *waveData) error {
+	n := int(math.Floor(wd.nEff))
+	if n < 1 {
+		return nil
+	}
+	ns := []int{n}
+	for _, sub := range []int{1000, 500, 300, 200, 100, 50} {
+		if sub < n {
+			ns = append(ns, sub)
+		}
+	}
+	for _, size := range ns {
+		for _, p := range moeShares {
+			m, err := stats.MarginOfError(p, size, stats.MOEOptions{})
+			if err != nil {
+				return err
+			}
+			if err := tx.MarginOfError(wd.id, size, p, m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeCS runs the satisfaction × importance analysis over the policy
+// fields whose two questions the codebook pairs (field, measure).
+func writeCS(tx *store.Tx, wd *waveData) error {
+	type pair struct{ sat, imp string }
+	pairs := map[string]*pair{}
+	var fields []string
+	for _, q := range wd.questions {
+		if q.Field == "" || wd.likert[q.ID] == nil {
+			continue
+		}
+		p := pairs[q.Field]
+		if p == nil {
+			p = &pair{}
+			pairs[q.Field] = p
+			fields = append(fields, q.Field)
+		}
+		switch q.Measure {
+		case "satisfaction":
+			p.sat = q.ID
+		case "importance":
+			p.imp = q.ID
+		}
+	}
+	var use []string
+	var sat, imp []float64
+	for _, f := range fields {
+		p := pairs[f]
+		if p.sat == "" || p.imp == "" {
+			continue
+		}
+		s, i := wd.likert[p.sat].Score.Mean, wd.likert[p.imp].Score.Mean
+		if math.IsNaN(s) || math.IsNaN(i) {
+			continue
+		}
+		use = append(use, f)
+		sat = append(sat, s)
+		imp = append(imp, i)
+	}
+	if len(use) < 2 {
+		return nil
+	}
+	sh, err := stats.Hensachi(sat, true)
+	if err != nil {
+		return nil // every field scores alike: there is no quadrant to draw
+	}
+	ih, err := stats.Hensachi(imp, true)
+	if err != nil {
+		return nil
+	}
+	for j, f := range use {
+		p := pairs[f]
+		if err := tx.CSField(store.CSRow{WaveID: wd.id, Field: f, SatQuestion: p.sat, ImpQuestion: p.imp,
+			SatN: wd.likert[p.sat].N, ImpN: wd.likert[p.imp].N, SatScore: sat[j], ImpScore: imp[j],
+			SatHensachi: sh[j], ImpHensachi: ih[j], Quadrant: stats.QuadrantOf(sh[j], ih[j])}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeWaveChanges compares every closed question the two waves share (same
+// id, same option codes) option by option: the change in share with its 95%
+// interval and a two-proportion test. Shares are of all respondents, as in
+// the tallies; a weighted wave counts with its effective sample size.
+func writeWaveChanges(tx *store.Tx, from, to *waveData) error {
+	for _, q := range to.questions {
+		ta, tb := from.tallies[q.ID], to.tallies[q.ID]
+		if ta == nil || tb == nil || !sameOptions(from.vars[q.ID], to.vars[q.ID]) {
+			continue
+		}
+		for j, rb := range tb.Rows {
+			ra := ta.Rows[j]
+			if rb.Missing {
+				continue
+			}
+			r := store.WaveChangeRow{QuestionID: q.ID, Code: rb.Code, Label: rb.Label, WaveFrom: from.id, WaveTo: to.id,
+				NFrom: from.nEff, PctFrom: ra.Pct, NTo: to.nEff, PctTo: rb.Pct, DiffPct: rb.Pct - ra.Pct,
+				CILow: math.NaN(), CIHigh: math.NaN(), PValue: math.NaN()}
+			if tp, err := stats.TwoProportions(rb.Pct/100*to.nEff, to.nEff, ra.Pct/100*from.nEff, from.nEff); err == nil {
+				r.CILow, r.CIHigh, r.PValue = 100*tp.CILow, 100*tp.CIHigh, tp.P
+			}
+			if err := tx.WaveChange(r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func sameOptions(a, b *stats.Var) bool {
+	if a == nil || b == nil || len(a.Codes) != len(b.Codes) || a.Multi != b.Multi {
+		return false
+	}
+	for i := range a.Codes {
+		if a.Codes[i] != b.Codes[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // writeTallies stores the 単純集計 of every closed question and the
@@ -289,9 +494,16 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 			if err != nil {
 				return err
 			}
+			wd.tallies[q.ID] = t
 			for _, r := range t.Rows {
+				moe := math.NaN()
+				if !r.Missing && t.Base > 0 {
+					// The base is every respondent; weighted, its effective size.
+					base := int(math.Max(1, math.Floor(wd.nEff*float64(t.Base)/float64(len(wd.ids)))))
+					moe, _ = stats.MarginOfError(math.Min(100, math.Max(0, r.Pct)), base, stats.MOEOptions{})
+				}
 				if err := tx.Tally(store.TallyRow{WaveID: wd.id, QuestionID: q.ID, Code: r.Code, Label: r.Label,
-					Ord: r.Ord, N: r.N, WeightedN: r.WeightedN, Pct: r.Pct, BaseN: t.Base}); err != nil {
+					Ord: r.Ord, N: r.N, WeightedN: r.WeightedN, Pct: r.Pct, BaseN: t.Base, MOEPct: moe}); err != nil {
 					return err
 				}
 			}
@@ -300,6 +512,7 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 				if err != nil {
 					return err
 				}
+				wd.likert[q.ID] = ls
 				lo, hi := ls.Score.CILow, ls.Score.CIHigh
 				if err := tx.QuestionStats(store.QuestionStatsRow{WaveID: wd.id, QuestionID: q.ID, N: ls.N,
 					Mean: ls.Score.Mean, SD: ls.Score.SD, SE: ls.Score.SE, CILow: lo, CIHigh: hi,

@@ -184,12 +184,14 @@ missing     = ["無回答", "不明"]
 	b.WriteString("\n# ---- 問10 施策の満足度 ----\n")
 	for i, f := range fields {
 		q("sat_"+f.id, h[colSat+i], "likert")
+		fmt.Fprintf(&b, "field   = %q\nmeasure = \"satisfaction\"\n", f.name)
 		opts(satLabels)
 		b.WriteString(scores)
 	}
 	b.WriteString("\n# ---- 問11 施策の重要度 ----\n")
 	for i, f := range fields {
 		q("imp_"+f.id, h[colImp+i], "likert")
+		fmt.Fprintf(&b, "field   = %q\nmeasure = \"importance\"\n", f.name)
 		opts(impLabels)
 		b.WriteString(scores)
 	}

@@ -73,12 +73,13 @@ type TallyRow struct {
 	Ord, N                          int
 	WeightedN, Pct                  float64
 	BaseN                           int
+	MOEPct                          float64 // NaN = NULL
 }
 
 // Tally writes a tallies row.
 func (t *Tx) Tally(r TallyRow) error {
-	_, err := t.Exec(`INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n) VALUES (?,?,?,?,?,?,?,?,?)`,
-		r.WaveID, r.QuestionID, r.Code, r.Label, r.Ord, r.N, r.WeightedN, r.Pct, r.BaseN)
+	_, err := t.Exec(`INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		r.WaveID, r.QuestionID, r.Code, r.Label, r.Ord, r.N, r.WeightedN, r.Pct, r.BaseN, nf(r.MOEPct))
 	return err
 }
 
@@ -148,3 +149,81 @@ func nf(f float64) any {
 }
 
 var _ = sql.ErrNoRows
+
+// RepRow is one representativeness row.
+type RepRow struct {
+	WaveID, QuestionID, Code, Label string
+	Ord                             int
+	Population, PopulationPct       float64
+	SampleN                         int
+	SamplePct, WeightedPct          float64
+}
+
+// Representativeness writes one option's sample-against-population row.
+func (t *Tx) Representativeness(r RepRow) error {
+	_, err := t.Exec(`INSERT INTO representativeness (wave_id, question_id, code, label, ord, population, population_pct, sample_n, sample_pct, weighted_pct) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		r.WaveID, r.QuestionID, r.Code, r.Label, r.Ord, r.Population, r.PopulationPct, r.SampleN, r.SamplePct, r.WeightedPct)
+	return err
+}
+
+// RepresentativenessTest writes a goodness-of-fit test row.
+func (t *Tx) RepresentativenessTest(wave, question string, n int, chi2 float64, df int, p float64) error {
+	_, err := t.Exec(`INSERT INTO representativeness_tests (wave_id, question_id, n, chi2, df, p_value) VALUES (?,?,?,?,?,?)`,
+		wave, question, n, nf(chi2), df, nf(p))
+	return err
+}
+
+// WeightingRow is one weighting row.
+type WeightingRow struct {
+	WaveID, Method, Variables string
+	Iterations                int
+	MaxError, Deff, NEff      float64
+	MinWeight, MaxWeight      float64
+	Notes                     string
+}
+
+// Weighting records how a wave was weighted.
+func (t *Tx) Weighting(r WeightingRow) error {
+	_, err := t.Exec(`INSERT INTO weighting (wave_id, method, variables, iterations, max_error, deff, n_eff, min_weight, max_weight, notes) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		r.WaveID, r.Method, r.Variables, r.Iterations, r.MaxError, r.Deff, r.NEff, r.MinWeight, r.MaxWeight, nullStr(r.Notes))
+	return err
+}
+
+// MarginOfError writes one cell of the 標本誤差 table.
+func (t *Tx) MarginOfError(wave string, n int, pPct, moePct float64) error {
+	_, err := t.Exec(`INSERT INTO margin_of_error (wave_id, n, p_pct, moe_pct) VALUES (?,?,?,?)`, wave, n, pPct, moePct)
+	return err
+}
+
+// CSRow is one cs_fields row.
+type CSRow struct {
+	WaveID, Field, SatQuestion, ImpQuestion string
+	SatN, ImpN                              int
+	SatScore, ImpScore                      float64
+	SatHensachi, ImpHensachi                float64
+	Quadrant                                string
+}
+
+// CSField writes one policy field's CS analysis.
+func (t *Tx) CSField(r CSRow) error {
+	_, err := t.Exec(`INSERT INTO cs_fields (wave_id, field, sat_question, imp_question, sat_n, imp_n, sat_score, imp_score, sat_hensachi, imp_hensachi, quadrant) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		r.WaveID, r.Field, r.SatQuestion, r.ImpQuestion, r.SatN, r.ImpN, r.SatScore, r.ImpScore, r.SatHensachi, r.ImpHensachi, r.Quadrant)
+	return err
+}
+
+// WaveChangeRow is one wave_changes row.
+type WaveChangeRow struct {
+	QuestionID, Code, Label string
+	WaveFrom, WaveTo        string
+	NFrom, PctFrom          float64
+	NTo, PctTo              float64
+	DiffPct                 float64
+	CILow, CIHigh, PValue   float64 // NaN = NULL
+}
+
+// WaveChange writes one option's change between two waves.
+func (t *Tx) WaveChange(r WaveChangeRow) error {
+	_, err := t.Exec(`INSERT INTO wave_changes (question_id, code, label, wave_from, wave_to, n_from, pct_from, n_to, pct_to, diff_pct, ci_low, ci_high, p_value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		r.QuestionID, r.Code, r.Label, r.WaveFrom, r.WaveTo, r.NFrom, r.PctFrom, r.NTo, r.PctTo, r.DiffPct, nf(r.CILow), nf(r.CIHigh), nf(r.PValue))
+	return err
+}

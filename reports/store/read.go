@@ -51,6 +51,8 @@ type QuestionRow struct {
 	Column      string
 	Kind        string
 	Demographic bool
+	Field       string // CS pair: policy field, or ""
+	Measure     string // "satisfaction", "importance" or ""
 	Options     []OptionRow
 }
 
@@ -62,14 +64,14 @@ type OptionRow struct {
 
 // Questions lists a wave's questions in codebook order, with options.
 func (s reader) Questions(wave string) ([]QuestionRow, error) {
-	rows, err := s.q.Query(`SELECT question_id, ord, column_name, kind, is_demographic FROM questions WHERE wave_id = ? ORDER BY ord`, wave)
+	rows, err := s.q.Query(`SELECT question_id, ord, column_name, kind, is_demographic, COALESCE(field,''), COALESCE(measure,'') FROM questions WHERE wave_id = ? ORDER BY ord`, wave)
 	if err != nil {
 		return nil, err
 	}
 	var out []QuestionRow
 	for rows.Next() {
 		var q QuestionRow
-		if err := rows.Scan(&q.ID, &q.Ord, &q.Column, &q.Kind, &q.Demographic); err != nil {
+		if err := rows.Scan(&q.ID, &q.Ord, &q.Column, &q.Kind, &q.Demographic, &q.Field, &q.Measure); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -204,6 +206,8 @@ func (s *DB) Analysis(ctx context.Context, fn func(tx *Tx) error) error {
 		`DELETE FROM doc_terms`, `DELETE FROM doc_themes`, `DELETE FROM themes`,
 		`DELETE FROM doc_codes`, `DELETE FROM codes`, `DELETE FROM crosstab_cells`,
 		`DELETE FROM crosstabs`, `DELETE FROM tallies`, `DELETE FROM question_stats`,
+		`DELETE FROM representativeness`, `DELETE FROM representativeness_tests`, `DELETE FROM weighting`,
+		`DELETE FROM margin_of_error`, `DELETE FROM cs_fields`, `DELETE FROM wave_changes`,
 		`UPDATE respondents SET weight = 1.0`,
 	} {
 		if _, err := tx.Exec(q); err != nil {

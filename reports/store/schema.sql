@@ -35,6 +35,8 @@ CREATE TABLE questions (
   column_name    TEXT NOT NULL,    -- header text (or '#N' for a column number; '; '-joined for 0/1 columns)
   kind           TEXT NOT NULL,    -- single, multi, likert, number or text
   is_demographic INTEGER NOT NULL, -- 1 when crossed with every other question
+  field          TEXT,             -- policy field of a satisfaction/importance pair (codebook field), or NULL
+  measure        TEXT,             -- 'satisfaction' or 'importance' (codebook measure), or NULL
   PRIMARY KEY (wave_id, question_id)
 );
 
@@ -190,7 +192,8 @@ CREATE TABLE tallies (
   n           INTEGER NOT NULL, -- respondents choosing it
   weighted_n  REAL NOT NULL,    -- sum of their weights
   pct         REAL NOT NULL,    -- 100·n/base_n, unrounded (weighted when the study is weighted)
-  base_n      INTEGER NOT NULL  -- respondents in the base
+  base_n      INTEGER NOT NULL, -- respondents in the base
+  moe_pct     REAL              -- 95% margin of error of pct in points: 1.96·√(p(1−p)/n), n the effective base; NULL for 無回答
 );
 
 -- Summaries of likert and number questions.
@@ -206,4 +209,86 @@ CREATE TABLE question_stats (
   top2_pct    REAL,          -- likert: % in the two most favourable options
   bottom2_pct REAL,          -- likert: % in the two least favourable options
   PRIMARY KEY (wave_id, question_id)
+);
+
+-- Who answered against who lives in the city: the sample's composition by
+-- each weighting variable, before and after weighting, against population.csv.
+CREATE TABLE representativeness (
+  wave_id        TEXT NOT NULL,    -- wave
+  question_id    TEXT NOT NULL,    -- demographic question (a [weighting] by variable)
+  code           TEXT NOT NULL,    -- option code
+  label          TEXT NOT NULL,    -- option label
+  ord            INTEGER NOT NULL, -- option order
+  population     REAL NOT NULL,    -- population count (population.csv)
+  population_pct REAL NOT NULL,    -- its share of the population, %
+  sample_n       INTEGER NOT NULL, -- respondents with this answer
+  sample_pct     REAL NOT NULL,    -- their share of respondents who answered, %
+  weighted_pct   REAL NOT NULL     -- their weighted share, %
+);
+
+-- Goodness of fit of the sample to the population, per weighting variable.
+CREATE TABLE representativeness_tests (
+  wave_id     TEXT NOT NULL, -- wave
+  question_id TEXT NOT NULL, -- demographic question
+  n           INTEGER NOT NULL, -- respondents who answered it
+  chi2        REAL,          -- χ² goodness-of-fit statistic (unweighted sample vs population shares)
+  df          INTEGER,       -- categories − 1
+  p_value     REAL,          -- p-value
+  PRIMARY KEY (wave_id, question_id)
+);
+
+-- Weighting of each wave: design effect and effective sample size.
+CREATE TABLE weighting (
+  wave_id    TEXT PRIMARY KEY, -- wave
+  method     TEXT NOT NULL,    -- 'raking' (iterative proportional fitting)
+  variables  TEXT NOT NULL,    -- raking variables, ', '-separated
+  iterations INTEGER NOT NULL, -- sweeps until convergence
+  max_error  REAL NOT NULL,    -- largest |achieved − population share| at the end
+  deff       REAL NOT NULL,    -- Kish design effect n·Σw²/(Σw)²
+  n_eff      REAL NOT NULL,    -- effective sample size (Σw)²/Σw²
+  min_weight REAL NOT NULL,    -- smallest weight (mean 1)
+  max_weight REAL NOT NULL,    -- largest weight (mean 1)
+  notes      TEXT              -- what the analyst should know, in Japanese
+);
+
+-- 標本誤差: the 95% margin of error (in points) by base n and answer share p,
+-- as Japanese survey reports print it: 1.96·√(p(1−p)/n).
+CREATE TABLE margin_of_error (
+  wave_id TEXT NOT NULL,    -- wave
+  n       INTEGER NOT NULL, -- base (the wave's respondents, then typical subgroup sizes)
+  p_pct   REAL NOT NULL,    -- answer share, % (10 means 10% or 90%)
+  moe_pct REAL NOT NULL     -- margin of error, ± points
+);
+
+-- 満足度・重要度 (CS) analysis per policy field: mean scores, 偏差値 and quadrant.
+CREATE TABLE cs_fields (
+  wave_id          TEXT NOT NULL, -- wave
+  field            TEXT NOT NULL, -- policy field (codebook field)
+  sat_question     TEXT NOT NULL, -- satisfaction question
+  imp_question     TEXT NOT NULL, -- importance question
+  sat_n            INTEGER NOT NULL, -- respondents answering satisfaction
+  imp_n            INTEGER NOT NULL, -- respondents answering importance
+  sat_score        REAL NOT NULL, -- mean satisfaction score (codebook scores, e.g. +2 … −2)
+  imp_score        REAL NOT NULL, -- mean importance score
+  sat_hensachi     REAL NOT NULL, -- 偏差値 of sat_score among the wave's fields: 50 + 10·(x − mean)/SD (population SD)
+  imp_hensachi     REAL NOT NULL, -- 偏差値 of imp_score
+  quadrant         TEXT NOT NULL, -- 重点改善 (imp ≥ 50, sat < 50), 重点維持, 改善, 維持
+  PRIMARY KEY (wave_id, field)
+);
+
+-- 前回調査との比較: each option's share in a wave against the previous wave.
+CREATE TABLE wave_changes (
+  question_id TEXT NOT NULL, -- question (same id and options in both waves)
+  code        TEXT NOT NULL, -- option code
+  label       TEXT NOT NULL, -- option label
+  wave_from   TEXT NOT NULL, -- earlier wave
+  wave_to     TEXT NOT NULL, -- later wave
+  n_from      REAL NOT NULL, -- effective base of the earlier wave
+  pct_from    REAL NOT NULL, -- share in the earlier wave, %
+  n_to        REAL NOT NULL, -- effective base of the later wave
+  pct_to      REAL NOT NULL, -- share in the later wave, %
+  diff_pct    REAL NOT NULL, -- pct_to − pct_from, points
+  ci_low      REAL,          -- 95% confidence interval of the difference, lower (points)
+  ci_high     REAL,          -- upper
+  p_value     REAL           -- two-proportion z-test p-value
 );

@@ -113,8 +113,8 @@ func (w *WaveWriter) Codebook(cb *ingest.Codebook) error {
 		case len(q.Columns) > 0:
 			col = strings.Join(q.Columns, "; ")
 		}
-		if _, err := w.tx.Exec(`INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic) VALUES (?,?,?,?,?,?)`,
-			w.wave, q.ID, i+1, col, string(q.Kind), boolInt(q.Demographic)); err != nil {
+		if _, err := w.tx.Exec(`INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES (?,?,?,?,?,?,?,?)`,
+			w.wave, q.ID, i+1, col, string(q.Kind), boolInt(q.Demographic), nullStr(q.Field), nullStr(q.Measure)); err != nil {
 			return fmt.Errorf("question %s: %w", q.ID, err)
 		}
 		for j, o := range q.Options {
@@ -206,6 +206,12 @@ func deleteWave(tx *sql.Tx, wave string) error {
 		`DELETE FROM crosstabs WHERE wave_id = ?1`,
 		`DELETE FROM themes WHERE wave_id = ?1`,
 		`DELETE FROM tallies WHERE wave_id = ?1`,
+		`DELETE FROM representativeness WHERE wave_id = ?1`,
+		`DELETE FROM representativeness_tests WHERE wave_id = ?1`,
+		`DELETE FROM weighting WHERE wave_id = ?1`,
+		`DELETE FROM margin_of_error WHERE wave_id = ?1`,
+		`DELETE FROM cs_fields WHERE wave_id = ?1`,
+		`DELETE FROM wave_changes WHERE wave_from = ?1 OR wave_to = ?1`,
 		`DELETE FROM question_stats WHERE wave_id = ?1`,
 		`DELETE FROM docs WHERE wave_id = ?1`,
 		`DELETE FROM answers WHERE wave_id = ?1`,
