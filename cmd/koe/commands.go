@@ -66,17 +66,25 @@ func studyArg(e *env, name, summary string, args []string) (*study, error) {
 func runAll(ctx context.Context, e *env, s *study) (int, error) {
 	p := newProgress(e)
 	start := time.Now()
-	if err := os.MkdirAll(s.outDir, 0o755); err != nil {
-		return 0, fmt.Errorf("create output directory: %w", err)
+	lock, err := lockStudy(s.outDir)
+	if err != nil {
+		return 0, err
+	}
+	defer lock.unlock()
+	if err := recoverOutputs(s.outDir); err != nil {
+		return 0, err
 	}
 	stage := filepath.Join(s.outDir, ".koe-new")
-	if err := os.RemoveAll(stage); err != nil {
-		return 0, fmt.Errorf("clear %s: %w", stage, err)
-	}
 	if err := os.MkdirAll(stage, 0o755); err != nil {
 		return 0, fmt.Errorf("create %s: %w", stage, err)
 	}
-	defer os.RemoveAll(stage)
+	// A failed run's staging directory goes; one that promote marked
+	// complete stays for recoverOutputs to finish.
+	defer func() {
+		if _, err := os.Stat(filepath.Join(stage, promoteMarker)); os.IsNotExist(err) {
+			os.RemoveAll(stage)
+		}
+	}()
 	db, err := store.Open(filepath.Join(stage, "koe.sqlite"))
 	if err != nil {
 		return 0, err
@@ -95,7 +103,7 @@ func runAll(ctx context.Context, e *env, s *study) (int, error) {
 	if err := db.Close(); err != nil {
 		return 0, fmt.Errorf("close database: %w", err)
 	}
-	if err := promote(stage, s.outDir, []string{"koe.sqlite", "report", "parquet", "tables"}); err != nil {
+	if err := promote(stage, s.outDir, outputs); err != nil {
 		return 0, err
 	}
 	printSummary(e, s, db, sum, time.Since(start))
@@ -119,36 +127,75 @@ func withRun[T any](db *store.DB, s *study, stage string, fn func() (T, error)) 
 	return v, db.FinishRun(id, time.Now())
 }
 
+// outputs are the entries of out/ a run replaces, in the order they move.
+var outputs = []string{"koe.sqlite", "report", "parquet", "tables"}
+
+const promoteMarker = ".complete"
+
 // promote moves the named entries from the staging directory into dst,
-// replacing what was there. Each entry is renamed, which is atomic on one
-// file system; the previous entry is kept aside until its replacement is in.
+// replacing what was there. It first marks the staging directory complete,
+// so that a run killed half way through the renames is finished by the next
+// koe command on the study (recoverOutputs) rather than leaving old and new
+// outputs mixed; each rename itself is atomic on one file system.
 func promote(stage, dst string, names []string) error {
-	old := filepath.Join(dst, ".koe-old")
-	if err := os.RemoveAll(old); err != nil {
-		return fmt.Errorf("clear %s: %w", old, err)
+	marker := filepath.Join(stage, promoteMarker)
+	if err := os.WriteFile(marker, []byte(strings.Join(names, "\n")), 0o644); err != nil {
+		return fmt.Errorf("mark %s complete: %w", stage, err)
 	}
+	return finishPromote(stage, dst, names)
+}
+
+func finishPromote(stage, dst string, names []string) error {
+	old := filepath.Join(dst, ".koe-old")
 	if err := os.MkdirAll(old, 0o755); err != nil {
-		return err
+		return fmt.Errorf("create %s: %w", old, err)
 	}
 	for _, n := range names {
 		src := filepath.Join(stage, n)
 		if _, err := os.Stat(src); err != nil {
-			continue
+			continue // already moved, or not produced by this command
 		}
 		cur := filepath.Join(dst, n)
-		if _, err := os.Stat(cur); err == nil {
-			if err := os.Rename(cur, filepath.Join(old, n)); err != nil {
-				return fmt.Errorf("move aside %s: %w", cur, err)
+		aside := []string{cur}
+		if n == "koe.sqlite" {
+			// A write-ahead log belongs to the database beside it: it must
+			// never meet the new file.
+			aside = append(aside, cur+"-wal", cur+"-shm")
+		}
+		for _, a := range aside {
+			if _, err := os.Lstat(a); err == nil {
+				if err := os.RemoveAll(filepath.Join(old, filepath.Base(a))); err != nil {
+					return err
+				}
+				if err := os.Rename(a, filepath.Join(old, filepath.Base(a))); err != nil {
+					return fmt.Errorf("move aside %s: %w", a, err)
+				}
 			}
 		}
 		if err := os.Rename(src, cur); err != nil {
 			return fmt.Errorf("move %s into place: %w", cur, err)
 		}
 	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(filepath.Join(dst, "koe.sqlite"+suffix))
+	if err := os.Remove(filepath.Join(stage, promoteMarker)); err != nil && !os.IsNotExist(err) {
+		return err
 	}
 	return os.RemoveAll(old)
+}
+
+// recoverOutputs runs under the study lock before any command writes: it
+// finishes a promotion that a killed run had started, and clears the
+// staging directory of a run that was killed before it finished.
+func recoverOutputs(outDir string) error {
+	stage := filepath.Join(outDir, ".koe-new")
+	if _, err := os.Stat(filepath.Join(stage, promoteMarker)); err == nil {
+		if err := finishPromote(stage, outDir, outputs); err != nil {
+			return fmt.Errorf("finish the outputs of an interrupted run: %w", err)
+		}
+	}
+	if err := os.RemoveAll(stage); err != nil {
+		return fmt.Errorf("clear %s: %w", stage, err)
+	}
+	return os.RemoveAll(filepath.Join(outDir, ".koe-old"))
 }
 
 // printSummary tells the user what was written and which rows were set
