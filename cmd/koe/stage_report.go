@@ -9,6 +9,7 @@ import (
 
 	"koe/reports/parquet"
 	"koe/reports/report"
+	"koe/reports/tables"
 	"koe/reports/store"
 )
 
@@ -30,7 +31,10 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 	if err := parquet.Write(db.SQL(), filepath.Join(dir, "parquet")); err != nil {
 		return fmt.Errorf("parquet: %w", err)
 	}
-	done("report/index.html, parquet/")
+	if err := tables.Write(db.SQL(), filepath.Join(dir, "tables")); err != nil {
+		return fmt.Errorf("tables: %w", err)
+	}
+	done("report/index.html, parquet/, tables/")
 	return nil
 }
 

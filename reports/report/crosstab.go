@@ -160,6 +160,7 @@ func (l *loader) buildCrosstab(d *waveData, x *rawCrosstab) (*Crosstab, *candida
 	switch x.colQ {
 	case themesQuestion:
 		ct.Title = "自由記述のテーマ × " + rowTitle
+		ct.ColTitle = "テーマ"
 		ct.Unit = "件"
 		for _, t := range d.themes {
 			colCodes = append(colCodes, strconv.FormatInt(t.id, 10))
@@ -172,6 +173,7 @@ func (l *loader) buildCrosstab(d *waveData, x *rawCrosstab) (*Crosstab, *candida
 		}
 	case codesQuestion:
 		ct.Title = "政策分野 × " + rowTitle
+		ct.ColTitle = "政策分野"
 		ct.Unit = "件"
 		ct.Multi = true // a document may match several codes
 		for _, c := range d.codes {
@@ -192,6 +194,7 @@ func (l *loader) buildCrosstab(d *waveData, x *rawCrosstab) (*Crosstab, *candida
 			ct.Multi = q.kind == "multi"
 		}
 		ct.Title = title + " × " + rowTitle
+		ct.ColTitle = title
 	}
 	rowsSeen, colsSeen := map[string]bool{}, map[string]bool{}
 	cell := map[[2]string]rawCell{}
@@ -284,7 +287,35 @@ func (l *loader) buildCrosstab(d *waveData, x *rawCrosstab) (*Crosstab, *candida
 	}
 	ct.Base = baseN(x.n)
 	ct.Stat = statLine(x)
+	ct.Turned = turn(ct)
 	return ct, best
+}
+
+// maxXCols is the most category columns a crosstab keeps across an A4
+// page: at 8, each column still gets about four full-width characters a
+// line beside the group and count columns (measured on the demo report
+// printed by Chromium; at 19 columns headers broke after every character).
+const maxXCols = 8
+
+// turn lays ct out with the groups across when it has more category
+// columns than fit, and turning it makes it narrower.
+func turn(ct *Crosstab) *Turned {
+	if len(ct.Cols) <= maxXCols || len(ct.Rows)+1 >= len(ct.Cols) {
+		return nil
+	}
+	t := &Turned{Groups: []string{ct.Total.Label}, N: []string{ct.Total.N}}
+	for _, r := range ct.Rows {
+		t.Groups = append(t.Groups, r.Label)
+		t.N = append(t.N, r.N)
+	}
+	for j, c := range ct.Cols {
+		row := XRow{Label: c, Cells: []XCell{ct.Total.Cells[j]}}
+		for _, r := range ct.Rows {
+			row.Cells = append(row.Cells, r.Cells[j])
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }
 
 func statLine(x *rawCrosstab) string {

@@ -7,77 +7,27 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"koe/analysis/stats"
 )
 
 // roundHalfUp formats x with the given number of decimals, rounding halves
 // away from zero (四捨五入, JIS Z 8401 rule B), which is what readers of a
-// Japanese survey report expect; strconv rounds halves to even.
-//
-// A percentage such as 100·667/2000 = 33.35 may be stored as
-// 33.349999999999994. Rounding that binary value exactly would print 33.3
-// where a reader with a calculator gets 33.4, so x is first cut to 12
-// significant digits (the same idea as a spreadsheet's 15-digit display),
-// and the half-up rule is applied to that decimal string with integer
-// arithmetic on its digits.
+// Japanese survey report expect; strconv rounds halves to even. The rule is
+// analysis/stats.FormatHalfUp, the one the CSV exports (reports/tables)
+// use too, so a figure reads the same in the report and in Excel: x is
+// taken at 15 significant digits, so 100·667/2000, stored as
+// 33.349999999999994, prints 33.4 as a reader with a calculator expects.
+// The report writes the typographic minus (U+2212) and "—" for no value.
 func roundHalfUp(x float64, decimals int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	s := stats.FormatHalfUp(x, decimals)
+	if s == stats.NotApplicable {
 		return "—"
 	}
-	neg := x < 0
-	if neg {
-		x = -x
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		return "−" + rest
 	}
-	// d.dddddddddddde±XX: 12 significant digits, exact as a decimal.
-	s := strconv.FormatFloat(x, 'e', 11, 64)
-	mant, expPart, _ := strings.Cut(s, "e")
-	exp, _ := strconv.Atoi(expPart)
-	digits := strings.Replace(mant, ".", "", 1) // 12 digits, value = 0.digits × 10^(exp+1)
-	// Position of the decimal point within digits.
-	point := exp + 1
-	keep := point + decimals // digits kept before rounding
-	var kept []byte
-	roundUp := false
-	switch {
-	case keep < 0:
-		kept = nil
-	case keep >= len(digits):
-		kept = []byte(digits + strings.Repeat("0", keep-len(digits)))
-	default:
-		kept = []byte(digits[:keep])
-		roundUp = digits[keep] >= '5'
-	}
-	if roundUp {
-		i := len(kept) - 1
-		for ; i >= 0; i-- {
-			if kept[i] == '9' {
-				kept[i] = '0'
-				continue
-			}
-			kept[i]++
-			break
-		}
-		if i < 0 {
-			kept = append([]byte{'1'}, kept...)
-		}
-	}
-	// Left-pad so there is at least one digit before the point.
-	intLen := len(kept) - decimals
-	if intLen < 1 {
-		kept = append([]byte(strings.Repeat("0", 1-intLen)), kept...)
-		intLen = 1
-	}
-	out := string(kept[:intLen])
-	out = strings.TrimLeft(out, "0")
-	if out == "" {
-		out = "0"
-	}
-	if decimals > 0 {
-		out += "." + string(kept[intLen:])
-	}
-	if neg && strings.Trim(out, "0.") != "" {
-		out = "−" + out // U+2212, the typographic minus
-	}
-	return out
+	return s
 }
 
 // pct formats a percentage with one decimal, half-up.

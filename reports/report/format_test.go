@@ -14,7 +14,7 @@ func TestRoundHalfUp(t *testing.T) {
 	}{
 		{0, 1, "0.0"},
 		{12.25, 1, "12.3"},  // exact binary half: strconv would give 12.2 (half to even)
-		{12.35, 1, "12.4"},  // 12.35 is stored as 12.3499999999999996; 12 digits restore the half
+		{12.35, 1, "12.4"},  // 12.35 is stored as 12.3499999999999996; 15 digits restore the half
 		{0.05, 1, "0.1"},    // the half below the first digit
 		{0.04999, 1, "0.0"}, // just below the half
 		{99.95, 1, "100.0"}, // carry through every digit
@@ -31,7 +31,8 @@ func TestRoundHalfUp(t *testing.T) {
 		{-0.645, 2, "−0.65"}, // halves round away from zero
 		{-0.004, 2, "0.00"},  // no minus on a zero
 		{1e-300, 1, "0.0"},
-		{123456789012345, 1, "123456789012000.0"}, // beyond 12 significant digits
+		{123456789012345, 1, "123456789012345.0"},
+		{1234567890123456, 1, "1234567890123460.0"}, // beyond 15 significant digits
 		{math.NaN(), 1, "—"},
 		{math.Inf(1), 1, "—"},
 	}

@@ -19,17 +19,24 @@ func hostileModel(s string) *Model {
 	ct := &Crosstab{Anchor: "x1", Title: s, RowTitle: s, Cols: []string{s}, Unit: "人", Base: "n=1", Stat: s,
 		Rows:  []XRow{{Label: s, N: "1", Cells: []XCell{{Pct: "1.0", Mark: "▲"}}}},
 		Total: XRow{Label: "全体", N: "1", Cells: []XCell{{Pct: "1.0"}}}}
+	turned := *ct
+	turned.Anchor, turned.ColTitle = "x2", s
+	turned.Turned = &Turned{Groups: []string{"全体", s}, N: []string{"1", s},
+		Rows: []XRow{{Label: s, Cells: []XCell{{Pct: "1.0"}, {Pct: s, Mark: "▼"}}}}}
 	return &Model{Title: s, Version: s, Seed: s, AnalysisVersion: s, ConfigSHA256: s, Waves: []*Wave{{
 		ID: s, Label: s, SourcePath: s, SHA256: s, Encoding: s,
 		Findings:     []Finding{{Kind: s, Text: s}},
 		Demographics: []*Question{q},
 		Questions:    []*Question{q},
 		LikertCharts: []*StackChart{stack},
-		Crosstabs:    []*Crosstab{ct},
+		Crosstabs:    []*Crosstab{ct, &turned},
 		Themes: &ThemeSet{Docs: "1", Chart: bars, Crosstabs: []*Crosstab{ct},
 			Themes: []*Theme{{Anchor: "t1", Label: s, N: "1", Share: "100.0", Terms: s, Quotes: []Quote{{Text: s, Source: s}}}},
 			Codes:  []CodeCount{{Label: s, Pillar: s, N: "1", Share: "100.0"}}},
-		Workshops:  []*Workshop{{Title: s, Date: s, Area: s, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Speaker: s, Text: s}}}}}},
+		Workshops: []*Workshop{
+			{Title: s, Date: s, Area: s, Speakers: true, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Speaker: s, Text: s}}}}},
+			{Title: s, Kind: s, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Text: s}}}}},
+		},
 		Quarantine: []QuarantineGroup{{Reason: s, N: "1", Locations: []string{s}}},
 	}}}
 }
@@ -66,7 +73,7 @@ func FuzzRenderEscapes(f *testing.F) {
 
 // FuzzRoundHalfUp checks the rounding against its definition: the result
 // reads back as a number with the asked decimals, within half a unit of
-// the last place of x (plus the 12-significant-digit cut).
+// the last place of x (plus the 15-significant-digit cut).
 func FuzzRoundHalfUp(f *testing.F) {
 	for _, x := range []float64{0, 0.05, 12.25, 33.35, 99.95, -0.645, 1e-9, 123456.789} {
 		f.Add(x, uint8(1))

@@ -181,15 +181,6 @@ func (d *waveData) label(qid, code string) string {
 	return code
 }
 
-// questionTitle is the header text, unless that is a column number or a
-// list of 0/1 columns, where the question id reads better.
-func questionTitle(id, column string) string {
-	if column == "" || strings.HasPrefix(column, "#") || strings.Contains(column, "; ") {
-		return id
-	}
-	return column
-}
-
 var kindLabels = map[string]string{
 	"single": "単一回答",
 	"multi":  "複数回答",

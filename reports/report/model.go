@@ -110,6 +110,19 @@ type Crosstab struct {
 	Unit     string // 人 (respondents) or 件 (documents)
 	Weighted bool
 	Multi    bool
+	ColTitle string // what the columns are: a question's title, テーマ or 政策分野
+	// Turned is set for a table with many columns (themes, policy codes,
+	// long option lists): it is printed turned round, categories down and
+	// the demographic groups across, so no header is squeezed to a
+	// character per line on A4. The numbers are the same row % of each group.
+	Turned *Turned
+}
+
+// Turned is a Crosstab laid out with the demographic groups as columns.
+type Turned struct {
+	Groups []string // 全体, then each group
+	N      []string // base of each group, same order
+	Rows   []XRow   // one per category; Cells follow Groups (N unused)
 }
 
 // XRow is one row of a Crosstab.
@@ -169,6 +182,7 @@ type Workshop struct {
 	Kind       string
 	Utterances string
 	Groups     []WorkshopGroup
+	Speakers   bool // some utterance has a speaker (sticky notes have none)
 }
 
 // WorkshopGroup is one group of a workshop.
@@ -179,7 +193,7 @@ type WorkshopGroup struct {
 	Voices []Voice
 }
 
-// Voice is one utterance: pseudonym and masked text.
+// Voice is one utterance: pseudonym ("" for a sticky note) and masked text.
 type Voice struct {
 	Speaker string
 	Text    string

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"flag"
+	stdhtml "html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -116,7 +117,7 @@ func TestPageContract(t *testing.T) {
 		{"suppressed cell", `<td class="num">x</td>`},
 		{"seed", `<tr><th scope="row">乱数シード</th><td>1</td></tr>`},
 		{"input hash", `3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b`},
-		{"quarantine location", `<code>r8/survey.csv:18</code>`},
+		{"quarantine location", `<code class="loc">r8/survey.csv:18</code>`},
 		{"speaker pseudonym", `<span class="speaker">参加者1</span>`},
 		{"inline svg chart", `<svg class="chart" viewBox="0 0 640 `},
 		// Multi-answer crosstab (fixture crosstab 5): the row base is
@@ -150,8 +151,14 @@ func TestCSPHashMatchesStyle(t *testing.T) {
 	}
 	sum := sha256.Sum256([]byte(m[1]))
 	want := "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-	if !strings.Contains(html, "style-src &#39;"+want+"&#39;") {
-		t.Errorf("CSP does not carry the style hash %s", want)
+	// The attribute is HTML-escaped ('+' of base64 becomes &#43;); the
+	// browser reads it unescaped.
+	meta := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(html)
+	if meta == nil {
+		t.Fatal("no CSP meta element")
+	}
+	if policy := stdhtml.UnescapeString(meta[1]); !strings.Contains(policy, "style-src '"+want+"'") {
+		t.Errorf("CSP %q does not carry the style hash %s", policy, want)
 	}
 }
 
@@ -321,13 +328,13 @@ func BenchmarkLoadRender(b *testing.B) {
 func BenchmarkLoadRenderLarge(b *testing.B) {
 	db := openFixture(b, `
 		WITH RECURSIVE q(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM q WHERE i < 40)
-		INSERT INTO questions SELECT 'R8', 'b' || i, 100 + i, '問' || i || ' 合成設問', 'single', 0 FROM q;
+		INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic) SELECT 'R8', 'b' || i, 100 + i, '問' || i || ' 合成設問', 'single', 0 FROM q;
 		WITH RECURSIVE q(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM q WHERE i < 40),
 			o(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM o WHERE j < 5)
 		INSERT INTO options SELECT 'R8', 'b' || i, 'c' || j, '選択肢' || j, j, NULL FROM q, o;
 		WITH RECURSIVE q(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM q WHERE i < 40),
 			o(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM o WHERE j < 5)
-		INSERT INTO tallies SELECT 'R8', 'b' || i, 'c' || j, '選択肢' || j, j, 40, 40, 19.7, 203 FROM q, o;
+		INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n) SELECT 'R8', 'b' || i, 'c' || j, '選択肢' || j, j, 40, 40, 19.7, 203 FROM q, o;
 		WITH RECURSIVE q(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM q WHERE i < 120)
 		INSERT INTO crosstabs SELECT 100 + i, 'R8', CASE i % 3 WHEN 0 THEN 'area' WHEN 1 THEN 'age' ELSE 'sex' END,
 			'b' || ((i - 1) / 3 + 1), 0, 200, 10.0, 8, 0.2, 0.1 FROM q;

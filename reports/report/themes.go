@@ -92,10 +92,22 @@ func (l *loader) loadThemes(d *waveData) error {
 		d.themes = append(d.themes, t)
 		d.themeByID[strconv.FormatInt(t.id, 10)] = t
 		bySize(t.children)
+		// A broad theme whose only sub-theme holds all its documents is one
+		// theme: print it once, with the sub-theme's quotes and words.
+		same := len(t.children) == 1 && t.children[0].n == t.n && len(t.children[0].children) == 0
 		for _, c := range t.children {
 			ct, err := build(c)
 			if err != nil {
 				return nil, err
+			}
+			if same {
+				if len(th.Quotes) == 0 {
+					th.Quotes = ct.Quotes
+				}
+				if th.Terms == "" {
+					th.Terms = ct.Terms
+				}
+				continue
 			}
 			th.Children = append(th.Children, ct)
 		}

@@ -23,9 +23,7 @@ func (l *loader) loadWorkshops(d *waveData) error {
 			return err
 		}
 		w.Kind = map[string]string{"transcript": "記録", "notes": "付箋"}[kind]
-		if w.Title == "" {
-			w.Title = id
-		}
+		w.Title = workshopTitle(w.Title, id, kind)
 		list = append(list, ws{id, w})
 		known[id] = true
 		return nil
@@ -41,7 +39,7 @@ func (l *loader) loadWorkshops(d *waveData) error {
 			return err
 		}
 		if !known[id] {
-			list = append(list, ws{id, &Workshop{Title: id}})
+			list = append(list, ws{id, &Workshop{Title: workshopTitle("", id, "")}})
 		}
 		return nil
 	})
@@ -100,6 +98,13 @@ func (l *loader) loadWorkshops(d *waveData) error {
 		}
 		groups, byGroup, total := wd.groups, wd.byGroup, wd.total
 		it.w.Utterances = comma(total)
+		hasSpeaker := false
+		for _, us := range byGroup {
+			for _, u := range us {
+				hasSpeaker = hasSpeaker || u.speaker != ""
+			}
+		}
+		it.w.Speakers = hasSpeaker
 		for _, g := range groups {
 			us := byGroup[g]
 			// The utterances closest to a theme's centre are the most
@@ -120,8 +125,10 @@ func (l *loader) loadWorkshops(d *waveData) error {
 				wg.Name = "全体"
 			}
 			for _, u := range pick {
+				// Sticky notes have no speaker and show none; in a
+				// transcript a missing one is said so.
 				sp := u.speaker
-				if sp == "" {
+				if sp == "" && hasSpeaker {
 					sp = "（発言者不明）"
 				}
 				wg.Voices = append(wg.Voices, Voice{Speaker: sp, Text: truncRunes(u.text, maxQuoteRunes)})
@@ -180,4 +187,22 @@ func (l *loader) loadQuarantine(d *waveData) error {
 		d.w.Quarantine = append(d.w.Quarantine, g)
 	}
 	return nil
+}
+
+// workshopTitle names a workshop by its front-matter title. Without one
+// (ingest then stores the id, often a file name such as fusen-r8-wakamono)
+// it says what the record is, keeping the id in brackets so staff can find
+// the file.
+func workshopTitle(title, id, kind string) string {
+	if title != "" && title != id {
+		return title
+	}
+	what := "ワークショップの記録"
+	if kind == "notes" {
+		what = "付箋の記録"
+	}
+	if id == "" {
+		return what
+	}
+	return what + "（" + id + "）"
 }
