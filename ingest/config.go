@@ -30,6 +30,10 @@ type Study struct {
 	Out        string
 	Waves      []WaveConfig
 	ThemesK    int
+	// ThemesDuplicates is how themes count a group of (near-)identical
+	// comments: "once" (the default: an organised campaign is one voice)
+	// or "each".
+	ThemesDuplicates string
 	Weighting  *Weighting
 	MinCell    int
 	Dictionary string // optional user dictionary (kagome CSV), relative to the study
@@ -176,7 +180,8 @@ type rawWave struct {
 }
 
 type rawThemes struct {
-	K int `toml:"k"`
+	K          int    `toml:"k"`
+	Duplicates string `toml:"duplicates"`
 }
 
 type rawWeights struct {
@@ -227,6 +232,14 @@ func LoadStudy(fsys fs.FS, display string) (*Study, error) {
 		if s.MinCell < 0 {
 			add("report.min_cell", "min_cell must be 0 or more")
 		}
+	}
+	s.ThemesDuplicates = raw.Themes.Duplicates
+	switch s.ThemesDuplicates {
+	case "":
+		s.ThemesDuplicates = "once"
+	case "once", "each":
+	default:
+		add("themes.duplicates", "duplicates = %q: write \"once\" (a group of identical comments counts once) or \"each\"", raw.Themes.Duplicates)
 	}
 	if s.ThemesK < 0 {
 		add("themes.k", "k must be 0 (automatic) or a positive number of themes")

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"koe/analysis/codes"
+	"koe/analysis/dedup"
 	"koe/analysis/stats"
 	"koe/analysis/themes"
 	"koe/analysis/tokenize"
@@ -601,6 +602,7 @@ func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion 
 // textResult is what the text analysis of a wave produced.
 type textResult struct {
 	docs, themes int
+	nonAnswers   int
 	nextTheme    int64
 	// per respondent: the themes and codes of their survey answers
 	respThemes map[string][]int64
@@ -636,6 +638,21 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// Duplicate comments and non-answers: an organised campaign of identical
+	// comments is one voice in the themes (unless the study says "each"),
+	// and 特になし is not a theme.
+	normed := make([]string, len(use))
+	for i, t := range texts {
+		normed[i] = tokenize.Normalize(t)
+	}
+	dd := dedup.Find(normed, dedup.Options{Seed: cfg.Seed})
+	for i, d := range use {
+		g := dd.Group[i]
+		if err := tx.DocGroup(d.ID, use[dd.First[g]].ID, dd.Size[g], dd.NonAnswer[i]); err != nil {
+			return nil, err
+		}
+	}
+	tr.nonAnswers = countTrue(dd.NonAnswer)
 	tdocs := make([]themes.Doc, 0, len(use))
 	docResp := map[int64]string{}
 	for i, d := range use {
@@ -653,6 +670,10 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 			if d.Source == "survey" {
 				tr.respCodes[d.RespondentID] = appendOnce(tr.respCodes[d.RespondentID], c)
 			}
+		}
+		g := dd.Group[i]
+		if dd.NonAnswer[i] || (cfg.ThemesDuplicates != "each" && dd.First[g] != i) {
+			continue // a non-answer, or a copy that its group's first member speaks for
 		}
 		if topic := topicTerms(terms[i]); len(topic) > 0 {
 			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: topic})
@@ -702,13 +723,28 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 		tr.themeNames = append(tr.themeNames, th.Label)
 		next++
 	}
+	// Copies that the first of their group spoke for take its theme, so
+	// every analysed document has one.
+	members := map[int64][]int64{}
+	if cfg.ThemesDuplicates != "each" {
+		for i, d := range use {
+			if first := dd.First[dd.Group[i]]; first != i && !dd.NonAnswer[i] {
+				members[use[first].ID] = append(members[use[first].ID], d.ID)
+				if d.Source == "survey" {
+					docResp[d.ID] = d.RespondentID
+				}
+			}
+		}
+	}
 	for _, a := range res.Assign {
 		id := themeID[a.Theme]
-		if err := tx.DocTheme(a.DocID, id, a.Weight); err != nil {
-			return nil, err
-		}
-		if r, ok := docResp[a.DocID]; ok {
-			tr.respThemes[r] = appendOnce(tr.respThemes[r], id)
+		for _, doc := range append([]int64{a.DocID}, members[a.DocID]...) {
+			if err := tx.DocTheme(doc, id, a.Weight); err != nil {
+				return nil, err
+			}
+			if r, ok := docResp[doc]; ok {
+				tr.respThemes[r] = appendOnce(tr.respThemes[r], id)
+			}
 		}
 	}
 	tr.themes = len(res.Themes)
@@ -771,6 +807,16 @@ func writeTextCrosstabs(tx *store.Tx, wd *waveData, tr *textResult, minCell int)
 		}
 	}
 	return n, nil
+}
+
+func countTrue(b []bool) int {
+	n := 0
+	for _, x := range b {
+		if x {
+			n++
+		}
+	}
+	return n
 }
 
 // countTerms folds a document's terms into counts, in order of first use.

@@ -9,8 +9,8 @@ import (
 
 	"koe/reports/parquet"
 	"koe/reports/report"
-	"koe/reports/tables"
 	"koe/reports/store"
+	"koe/reports/tables"
 )
 
 // stageReport writes the HTML report and the Parquet files under dir.

@@ -32,6 +32,17 @@ type ThemeRow struct {
 	TopTerms string
 }
 
+// DocGroup records a document's duplicate group and whether it is a
+// non-answer.
+func (t *Tx) DocGroup(docID, dupOf int64, size int, nonAnswer bool) error {
+	var of any
+	if size > 1 {
+		of = dupOf
+	}
+	_, err := t.Exec(`UPDATE docs SET dup_of = ?, group_size = ?, non_answer = ? WHERE doc_id = ?`, of, size, boolInt(nonAnswer), docID)
+	return err
+}
+
 // Theme writes a theme.
 func (t *Tx) Theme(r ThemeRow) error {
 	var parent any

@@ -209,6 +209,7 @@ func (s *DB) Analysis(ctx context.Context, fn func(tx *Tx) error) error {
 		`DELETE FROM representativeness`, `DELETE FROM representativeness_tests`, `DELETE FROM weighting`,
 		`DELETE FROM margin_of_error`, `DELETE FROM cs_fields`, `DELETE FROM wave_changes`,
 		`UPDATE respondents SET weight = 1.0`,
+		`UPDATE docs SET dup_of = NULL, group_size = NULL, non_answer = 0`,
 	} {
 		if _, err := tx.Exec(q); err != nil {
 			return fmt.Errorf("clear previous analysis: %w", err)

@@ -107,7 +107,10 @@ CREATE TABLE docs (
   speaker       TEXT,                -- workshop docs: pseudonym (参加者1 …)
   line          INTEGER,             -- physical line in the source file
   text          TEXT NOT NULL,       -- the text as written (staff only; never in reports)
-  text_masked   TEXT                 -- text with names, phones, e-mails, addresses masked (what reports show)
+  text_masked   TEXT,                -- text with names, phones, e-mails, addresses masked (what reports show)
+  dup_of        INTEGER,             -- doc_id of the first of its group of (near-)identical documents; NULL when it stands alone
+  group_size    INTEGER,             -- documents in that group (1 when alone): how many comments one voice stood for
+  non_answer    INTEGER NOT NULL DEFAULT 0 -- 1 for 特になし-type non-answers: kept out of themes
 );
 CREATE INDEX docs_wave ON docs (wave_id, source, question_id);
 
@@ -127,7 +130,7 @@ CREATE TABLE themes (
   theme_id  INTEGER NOT NULL, -- theme number (unique across waves)
   parent_id INTEGER,          -- broader theme (大テーマ), NULL for top level
   label     TEXT NOT NULL,    -- label from distinctive words
-  n_docs    INTEGER NOT NULL, -- documents whose primary theme this is
+  n_docs    INTEGER NOT NULL, -- documents whose primary theme this is (a group of duplicates counts once unless [themes] duplicates = "each")
   top_terms TEXT NOT NULL,    -- distinctive words, '、'-separated
   PRIMARY KEY (theme_id)
 );
