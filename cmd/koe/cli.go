@@ -53,6 +53,7 @@ func commands() []command {
 		{"analyze", "STUDY_DIR", "compute tallies, crosstabs, weights, terms, themes and codes", cmdAnalyze},
 		{"report", "STUDY_DIR", "write the HTML report and Parquet files from the database", cmdReport},
 		{"validate", "STUDY_DIR", "check config, codebook and inputs; print every problem; write nothing", cmdValidate},
+		{"init", "SURVEY.csv [--out DIR] [--force]", "draft koe.toml and codebook.toml from a survey export", cmdInit},
 		{"tokenize", "[--format mecab|wakati|json] [--dict USER.csv]", "tokenize stdin line by line as the pipeline does", cmdTokenize},
 		{"kwic", "STUDY_DIR WORD", "keyword-in-context lines for WORD from the study's masked free text", cmdKwic},
 		{"help", "[COMMAND|schema]", "show help for a command, or the database schema", nil},

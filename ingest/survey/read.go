@@ -301,7 +301,7 @@ func (l *layout) row(rec *csvx.Record, rowNo int, waveID string, ids map[string]
 		case dup:
 			bad = append(bad, quar(l.idCol+1, fmt.Sprintf("respondent id %q already appeared in the row on line %d; each respondent may appear once", v, first), raw))
 		default:
-			ids[v] = rec.Line
+			ids[strings.Clone(v)] = rec.Line // a copy: v shares the whole row's memory
 			if !l.idHidden {
 				id = v
 			}
