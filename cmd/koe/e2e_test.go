@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
 	"math"
 	"os"
@@ -444,5 +445,96 @@ func TestSameSurveyTwice(t *testing.T) {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
+	}
+}
+
+// sharedDir finds ../shared beside the module root, or skips.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared")
+	if _, err := os.Stat(filepath.Join(dir, "SPEC.md")); err != nil {
+		t.Skip("../shared is absent: the real-data test needs it")
+	}
+	return dir
+}
+
+// TestFukuiRealExport runs the real prefectural survey export (2,215 rows,
+// 90 columns, BOM, newlines in cells, one-hot columns with その他 text)
+// through the binary, and checks the 年代 × 満足度 crosstab against counts
+// made here with encoding/csv, independently of koe's reader.
+func TestFukuiRealExport(t *testing.T) {
+	src := filepath.Join(sharedDir(t), "realdata", "fukui-survey", "monthly_202410.csv")
+	dir := filepath.Join(t.TempDir(), "fukui")
+	os.MkdirAll(dir, 0o755)
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "survey.csv"), raw, 0o644)
+	cb, err := os.ReadFile(filepath.Join("..", "..", "ingest", "survey", "testdata", "fukui", "codebook.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "codebook.toml"), cb, 0o644)
+	os.WriteFile(filepath.Join(dir, "koe.toml"), []byte("title = \"福井県観光アンケート 2024年10月\"\nseed = 1\n\n[[wave]]\nid = \"2024-10\"\nsurvey = \"survey.csv\"\ncodebook = \"codebook.toml\"\n"), 0o644)
+
+	r := koe(t, "", "run", dir)
+	if r.code != exitOK && r.code != exitQuarantined {
+		t.Fatalf("koe run: exit %d\n%s", r.code, r.stderr)
+	}
+	db := openDB(t, filepath.Join(dir, "out", "koe.sqlite"))
+	var read, loaded, quar int
+	db.QueryRow(`SELECT rows_read, rows_loaded, rows_quarantined FROM waves`).Scan(&read, &loaded, &quar)
+	if read != 2215 || read != loaded+quar {
+		t.Errorf("rows read/loaded/quarantined = %d/%d/%d; want 2,215 read, all accounted for", read, loaded, quar)
+	}
+
+	// Independent count: every data record's 年代 and 満足度.
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))))
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	want := map[string]int{}
+	for _, rec := range recs[1:] {
+		age, sat := rec[col["年代"]], rec[col["満足度"]]
+		if age != "" && sat != "" {
+			want[age+"/"+sat]++
+		}
+	}
+	rows, err := db.Query(`SELECT x.row_code, x.col_code, x.n FROM crosstab_cells x JOIN crosstabs c USING (crosstab_id)
+		WHERE c.row_question = 'age' AND c.col_question = 'satisfaction'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for rows.Next() {
+		var a, s string
+		var n int
+		rows.Scan(&a, &s, &n)
+		if n > 0 {
+			got[a+"/"+s] = n
+		}
+	}
+	rows.Close()
+	if len(got) == 0 {
+		t.Fatal("no age × satisfaction crosstab")
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("年代 × 満足度 %s: koe %d, encoding/csv %d", k, got[k], w)
+		}
+	}
+	for k, g := range got {
+		if want[k] == 0 {
+			t.Errorf("年代 × 満足度 %s: koe counts %d, encoding/csv none", k, g)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "report", "index.html")); err != nil {
+		t.Error(err)
 	}
 }
