@@ -25,19 +25,19 @@ const (
 
 // Study is a validated koe.toml.
 type Study struct {
-	Title      string
-	Seed       int64
-	Out        string
-	Waves      []WaveConfig
-	ThemesK    int
+	Title   string
+	Seed    int64
+	Out     string
+	Waves   []WaveConfig
+	ThemesK int
 	// ThemesDuplicates is how themes count a group of (near-)identical
 	// comments: "once" (the default: an organised campaign is one voice)
 	// or "each".
 	ThemesDuplicates string
-	Weighting  *Weighting
-	MinCell    int
-	Dictionary string // optional user dictionary (kagome CSV), relative to the study
-	Codes      string // optional coding rules, relative to the study
+	Weighting        *Weighting
+	MinCell          int
+	Dictionary       string // optional user dictionary (kagome CSV), relative to the study
+	Codes            string // optional coding rules, relative to the study
 	// Path is the config file as the user would name it (for messages).
 	Path string
 	// Warnings are located problems that do not stop a run
@@ -60,6 +60,9 @@ type WaveConfig struct {
 type Weighting struct {
 	Population string
 	By         []string
+	// TrimMin and TrimMax, when set, bound every weight to [TrimMin,
+	// TrimMax] times the mean weight (trim = [0.3, 3.0]).
+	TrimMin, TrimMax float64
 }
 
 // Codebook is a validated codebook.toml.
@@ -90,7 +93,7 @@ type Question struct {
 	// field = "公共交通", measure = "satisfaction" or "importance".
 	Field   string
 	Measure string
-	Line        int      // line of the [[question]] header in the codebook, for messages
+	Line    int // line of the [[question]] header in the codebook, for messages
 }
 
 // Option is one answer option. Code is what the answers table stores: for
@@ -185,8 +188,9 @@ type rawThemes struct {
 }
 
 type rawWeights struct {
-	Population string   `toml:"population"`
-	By         []string `toml:"by"`
+	Population string    `toml:"population"`
+	By         []string  `toml:"by"`
+	Trim       []float64 `toml:"trim"`
 }
 
 type rawReportCfg struct {
@@ -302,6 +306,13 @@ func LoadStudy(fsys fs.FS, display string) (*Study, error) {
 	}
 	if raw.Weighting != nil {
 		s.Weighting = &Weighting{Population: raw.Weighting.Population, By: raw.Weighting.By}
+		if t := raw.Weighting.Trim; len(t) > 0 {
+			if len(t) != 2 || t[0] < 0 || t[1] <= t[0] || t[0] >= 1 || t[1] <= 1 {
+				add("weighting.trim", "trim = [low, high] bounds weights to low–high times the mean weight, with low < 1 < high (e.g. [0.3, 3.0])")
+			} else {
+				s.Weighting.TrimMin, s.Weighting.TrimMax = t[0], t[1]
+			}
+		}
 		if s.Weighting.Population == "" {
 			add("weighting", "weighting needs population = \"population.csv\"")
 		}

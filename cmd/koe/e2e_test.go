@@ -338,6 +338,18 @@ func TestDemo(t *testing.T) {
 			t.Errorf("table %s is empty", tb)
 		}
 	}
+	// Benjamini–Hochberg never lowers a p-value, and every tested table has one.
+	if n := count(t, db, `SELECT COUNT(*) FROM crosstabs WHERE p_value IS NOT NULL AND (p_adj IS NULL OR p_adj < p_value - 1e-15 OR p_adj > 1)`); n != 0 {
+		t.Errorf("%d crosstabs with a missing or impossible adjusted p-value", n)
+	}
+	for _, tb := range []string{"representativeness", "margin_of_error", "cs_fields", "wave_changes", "weighting", "tallies", "question_stats"} {
+		if n := count(t, db, "SELECT COUNT(*) FROM "+tb); n == 0 {
+			t.Errorf("table %s is empty", tb)
+		}
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM docs WHERE non_answer = 1`); n == 0 {
+		t.Error("no non-answers found in the sample (it has 特になし answers)")
+	}
 	if n := count(t, db, `SELECT COUNT(*) FROM waves WHERE rows_read != rows_loaded + rows_quarantined`); n != 0 {
 		t.Errorf("%d waves break rows_read = rows_loaded + rows_quarantined", n)
 	}

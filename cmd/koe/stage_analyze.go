@@ -67,6 +67,7 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 		}
 		nextTheme := int64(1)
 		var prev *waveData
+		var prevText *textResult
 		for _, w := range waves {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -110,6 +111,17 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
 			nTables += n
+			bh := func(p []float64) ([]float64, error) { return stats.AdjustP(p, stats.BH) }
+			if err := tx.AdjustCrosstabFamilies(w.ID, bh); err != nil {
+				return fmt.Errorf("wave %s: %w", w.ID, err)
+			}
+			if prevText != nil {
+				if err := writeCodeChanges(tx, prevText, tr, prevText.wave, w.ID); err != nil {
+					return err
+				}
+			}
+			tr.wave = w.ID
+			prevText = tr
 		}
 		return nil
 	})
@@ -281,7 +293,7 @@ func (s *study) weight(wd *waveData, tx *store.Tx) error {
 		}
 		margins = append(margins, m)
 	}
-	rk, err := stats.Rake(nil, margins, stats.RakeOptions{})
+	rk, err := stats.Rake(nil, margins, stats.RakeOptions{TrimMin: wc.TrimMin, TrimMax: wc.TrimMax})
 	if err != nil && !errors.Is(err, stats.ErrNotConverged) {
 		return err
 	}
@@ -601,12 +613,14 @@ func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion 
 
 // textResult is what the text analysis of a wave produced.
 type textResult struct {
+	wave         string
 	docs, themes int
 	nonAnswers   int
 	nextTheme    int64
 	// per respondent: the themes and codes of their survey answers
 	respThemes map[string][]int64
 	respCodes  map[string][]string
+	writers    map[string]bool // respondents with at least one analysed free-text answer
 	themeIDs   []int64
 	themeNames []string
 	codeIDs    []string
@@ -617,7 +631,7 @@ type textResult struct {
 // themes and applies the coding rules.
 func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.Tokenizer,
 	rules *codes.Rules, cfg *ingest.Study, firstTheme int64) (*textResult, error) {
-	tr := &textResult{nextTheme: firstTheme, respThemes: map[string][]int64{}, respCodes: map[string][]string{}}
+	tr := &textResult{nextTheme: firstTheme, respThemes: map[string][]int64{}, respCodes: map[string][]string{}, writers: map[string]bool{}}
 	docs, err := tx.Docs(wd.id)
 	if err != nil {
 		return nil, err
@@ -662,6 +676,9 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 		}
 		if err := tx.DocTerms(d.ID, countTerms(terms[i])); err != nil {
 			return nil, err
+		}
+		if d.Source == "survey" && !dd.NonAnswer[i] {
+			tr.writers[d.RespondentID] = true
 		}
 		for _, c := range rules.Match(bases) {
 			if err := tx.DocCode(d.ID, c); err != nil {
@@ -807,6 +824,40 @@ func writeTextCrosstabs(tx *store.Tx, wd *waveData, tr *textResult, minCell int)
 		}
 	}
 	return n, nil
+}
+
+// writeCodeChanges compares the share of writers whose free text matches
+// each code between two waves (question_id '@codes' in wave_changes). The
+// base is the respondents who wrote at least one free-text answer.
+func writeCodeChanges(tx *store.Tx, from, to *textResult, fromID, toID string) error {
+	nf, nt := float64(len(from.writers)), float64(len(to.writers))
+	if nf == 0 || nt == 0 {
+		return nil
+	}
+	count := func(tr *textResult, code string) float64 {
+		n := 0
+		for _, cs := range tr.respCodes {
+			for _, c := range cs {
+				if c == code {
+					n++
+				}
+			}
+		}
+		return float64(n)
+	}
+	for j, code := range to.codeIDs {
+		xf, xt := count(from, code), count(to, code)
+		r := store.WaveChangeRow{QuestionID: codesQuestion, Code: code, Label: to.codeNames[j], WaveFrom: fromID, WaveTo: toID,
+			NFrom: nf, PctFrom: 100 * xf / nf, NTo: nt, PctTo: 100 * xt / nt, CILow: math.NaN(), CIHigh: math.NaN(), PValue: math.NaN()}
+		r.DiffPct = r.PctTo - r.PctFrom
+		if tp, err := stats.TwoProportions(xt, nt, xf, nf); err == nil {
+			r.CILow, r.CIHigh, r.PValue = 100*tp.CILow, 100*tp.CIHigh, tp.P
+		}
+		if err := tx.WaveChange(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func countTrue(b []bool) int {

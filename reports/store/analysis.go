@@ -60,6 +60,56 @@ func (t *Tx) DocTheme(docID, themeID int64, weight float64) error {
 	return err
 }
 
+// AdjustCrosstabFamilies adjusts the p-values of a wave's crosstabs for
+// multiple testing, family by family (the tables that share a row
+// question), with adjust (Benjamini–Hochberg in koe), and stores p_adj.
+func (t *Tx) AdjustCrosstabFamilies(wave string, adjust func([]float64) ([]float64, error)) error {
+	rows, err := t.q.Query(`SELECT crosstab_id, row_question, p_value FROM crosstabs WHERE wave_id = ? AND p_value IS NOT NULL ORDER BY row_question, crosstab_id`, wave)
+	if err != nil {
+		return err
+	}
+	type fam struct {
+		ids []int64
+		ps  []float64
+	}
+	var order []string
+	fams := map[string]*fam{}
+	for rows.Next() {
+		var id int64
+		var rq string
+		var p float64
+		if err := rows.Scan(&id, &rq, &p); err != nil {
+			rows.Close()
+			return err
+		}
+		f := fams[rq]
+		if f == nil {
+			f = &fam{}
+			fams[rq] = f
+			order = append(order, rq)
+		}
+		f.ids = append(f.ids, id)
+		f.ps = append(f.ps, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, rq := range order {
+		f := fams[rq]
+		adj, err := adjust(f.ps)
+		if err != nil {
+			return fmt.Errorf("adjust p-values of the %s tables: %w", rq, err)
+		}
+		for i, id := range f.ids {
+			if _, err := t.Exec(`UPDATE crosstabs SET p_adj = ? WHERE crosstab_id = ?`, nf(adj[i]), id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Code writes a code definition.
 func (t *Tx) Code(id, label, pillar string) error {
 	_, err := t.Exec(`INSERT OR REPLACE INTO codes (code_id, label, pillar) VALUES (?,?,?)`, id, label, nullStr(pillar))

@@ -167,7 +167,8 @@ CREATE TABLE crosstabs (
   chi2         REAL,                -- Pearson's chi-squared
   df           INTEGER,             -- degrees of freedom
   p_value      REAL,                -- p-value of chi2
-  cramers_v    REAL                 -- Cramér's V
+  cramers_v    REAL,                -- Cramér's V
+  p_adj        REAL                 -- p_value adjusted by Benjamini–Hochberg across its family: the wave's tables with the same row question
 );
 
 -- Cells of each cross tabulation.
