@@ -22,7 +22,7 @@ bench:
 
 # Tokenizer throughput against MeCab (when mecab is installed).
 bench-tokenize:
-    go test -run '^$' -bench 'Tokeniz|Terms' -benchmem ./analysis/tokenize/
+    go test -run '^$' -bench 'Tokeniz|Terms|WriteAll|Viterbi|LoadSystem' -benchmem ./analysis/tokenize/
     @if command -v mecab >/dev/null; then cat ../shared/realdata/aozora/*.txt > /tmp/koe-aozora.txt; ls -l /tmp/koe-aozora.txt; echo "mecab:"; /usr/bin/time -f '%e s, %M KiB' mecab -Owakati /tmp/koe-aozora.txt > /dev/null; echo "koe:"; go build -o /tmp/koe-bin ./cmd/koe && /usr/bin/time -f '%e s, %M KiB' /tmp/koe-bin tokenize --format wakati < /tmp/koe-aozora.txt > /dev/null; fi
 
 # Ingest of a generated 1,000,000-row survey (557 MiB): rows/s and peak memory.

@@ -28,7 +28,7 @@ func Normalize(s string) string {
 	}
 	// Invisible characters go before NFKC, which could otherwise compose
 	// what they separated on a second pass.
-	if strings.IndexFunc(s, isInvisible) >= 0 {
+	if hasInvisible(s) {
 		s = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
 				return -1
@@ -81,6 +81,38 @@ func needsFold(s string) bool {
 		}
 	}
 	return prevSpace
+}
+
+// hasInvisible reports whether isInvisible holds for a rune of s. Every such
+// rune is ASCII or starts with the byte C2 (C1 controls), E2 (U+200B–U+200D,
+// U+2060) or EF (U+FEFF), so only those bytes need decoding: Japanese text is
+// mostly E3 (kana, CJK punctuation) and E4–E9 (kanji).
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == 0x7f:
+			if isInvisible(rune(c)) {
+				return true
+			}
+		case c == 0xc2 || c == 0xe2 || c == 0xef:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isInvisible(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsAnyOf reports whether s contains one of subs. For a few multi-byte
+// characters it is several times faster than strings.ContainsAny, which
+// decodes s rune by rune.
+func containsAnyOf(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // isInvisible reports characters that carry nothing for analysis: controls
@@ -217,11 +249,12 @@ func mergeSpans(spans [][2]int) [][2]int {
 // nfkcKeep applies NFKC to s except for the runes NFKC would spoil for
 // Japanese analysis; ～ (U+FF5E) becomes ~ here and 〜 later, outside URLs.
 func nfkcKeep(s string) string {
+	if !containsAnyOf(s, nfkcKept) {
+		// String returns s itself when it is already in NFKC.
+		return norm.NFKC.String(s)
+	}
 	if norm.NFKC.IsNormalString(s) {
 		return s
-	}
-	if !strings.ContainsAny(s, "〜…‥゛゜") {
-		return norm.NFKC.String(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -238,11 +271,17 @@ func nfkcKeep(s string) string {
 	return b.String()
 }
 
+// nfkcKept are the characters nfkcKeep keeps from NFKC.
+var nfkcKept = []string{"〜", "…", "‥", "゛", "゜"}
+
+// aozoraMarks start what stripAozora removes.
+var aozoraMarks = []string{"《", "｜", "［"}
+
 // stripAozora removes Aozora Bunko ruby and annotations. 《…》 goes only when it
 // holds kana on one line (a reading), so 《重要》 written as a bracket stays;
 // ｜ goes only when such a reading follows it on the line.
 func stripAozora(s string) string {
-	if !strings.ContainsAny(s, "《｜［") {
+	if !containsAnyOf(s, aozoraMarks) {
 		return s
 	}
 	var b strings.Builder

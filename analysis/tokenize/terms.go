@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,31 +24,55 @@ func (t *Tokenizer) Terms(text string) []Term {
 	return out
 }
 
-// TermsAll runs Terms over texts on all cores; result i belongs to texts[i].
+// TermsAll runs Terms over texts on all cores; result i belongs to texts[i]
+// and is a slice of its own.
 func (t *Tokenizer) TermsAll(texts []string) [][]Term {
 	out := make([][]Term, len(texts))
-	workers := runtime.GOMAXPROCS(0)
-	if workers > len(texts) {
-		workers = len(texts)
+	// Survey answers repeat (特になし, なし, バスを増やしてほしい), so each
+	// distinct short text is analysed once and its terms copied to the
+	// repeats. Long texts rarely repeat and would only grow the map.
+	first := make(map[string]int)
+	same := make([]int, len(texts)) // index of the first equal text, or -1
+	todo := make([]int, 0, len(texts))
+	for i, s := range texts {
+		same[i] = -1
+		if len(s) <= maxCachedText {
+			if j, ok := first[s]; ok {
+				same[i] = j
+				continue
+			}
+			first[s] = i
+		}
+		todo = append(todo, i)
 	}
+
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(texts) {
+				k := int(next.Add(1) - 1)
+				if k >= len(todo) {
 					return
 				}
+				i := todo[k]
 				out[i] = t.Terms(texts[i])
 			}
-		}()
+		})
 	}
 	wg.Wait()
+	for i, j := range same {
+		if j >= 0 {
+			out[i] = slices.Clone(out[j])
+		}
+	}
 	return out
 }
+
+// maxCachedText is the longest text (in bytes) TermsAll looks for repeats
+// of: 40 characters of Japanese covers one-phrase answers.
+const maxCachedText = 120
 
 // placeholders are the strings Mask writes; Terms reads them as gaps.
 var placeholders = []string{PhonePlaceholder, EmailPlaceholder, PostalPlaceholder, AddressPlaceholder, NumberPlaceholder, NamePlaceholder}

@@ -11,8 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
-	"github.com/ikawaha/kagome-dict/ipa"
-	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"koe/data"
 )
@@ -31,6 +29,11 @@ type Options struct {
 	// Compounds joins a run of nouns into one term instead of its parts. The
 	// zero Options leave it off; DefaultOptions turns it on.
 	Compounds bool
+	// SurfacesOnly says the caller wants surfaces only (wakati output), so
+	// New does not start reading the dictionary's features (base forms,
+	// readings: 22 MB unpacked) in the background. They are still read on
+	// first use; this only saves the work when they are never used.
+	SurfacesOnly bool
 }
 
 // DefaultOptions returns the pipeline's settings: the built-in dictionary and
@@ -54,7 +57,7 @@ type Term struct {
 // user dictionaries it was built with. It is safe for concurrent use.
 type Tokenizer struct {
 	sys       *system
-	kt        *tokenizer.Tokenizer
+	udict     *dict.UserDict       // nil without user words
 	users     []userEntry          // indexed by kagome's user-dictionary id
 	canon     map[string]userEntry // ASCII-letter words, by lower-case spelling
 	stop      map[string]struct{}
@@ -72,11 +75,17 @@ type userEntry struct {
 	surname bool // the IPA dictionary also knows the surface as a person's name
 }
 
-// New builds a tokenizer. The IPA dictionary is loaded once per process (it
-// takes about half a second); user dictionaries and stopwords are parsed on
+// New builds a tokenizer. The IPA dictionary is loaded once per process
+// (about 0.1 s on two cores); user dictionaries and stopwords are parsed on
 // every call.
 func New(opt Options) (*Tokenizer, error) {
-	sys := loadSystem()
+	if !opt.SurfacesOnly {
+		prefetchFeatures()
+	}
+	sys, err := loadSystem()
+	if err != nil {
+		return nil, err
+	}
 	t := &Tokenizer{sys: sys, compounds: opt.Compounds, canon: map[string]userEntry{}}
 
 	entries := map[string]userEntry{}
@@ -111,19 +120,13 @@ func New(opt Options) (*Tokenizer, error) {
 		recs = append(recs, dict.UserDicRecord{Text: k, Tokens: segs, Yomi: e.yomi, Pos: strings.Join(e.pos[:], "-")})
 		t.users = append(t.users, e)
 	}
-	opts := []tokenizer.Option{tokenizer.OmitBosEos()}
 	if len(recs) > 0 {
 		ud, err := recs.NewUserDict()
 		if err != nil {
 			return nil, fmt.Errorf("build user dictionary: %w", err)
 		}
-		opts = append(opts, tokenizer.UserDict(ud))
+		t.udict = ud
 	}
-	kt, err := tokenizer.New(sys.dict, opts...)
-	if err != nil {
-		return nil, fmt.Errorf("start kagome: %w", err)
-	}
-	t.kt = kt
 	t.stop = parseStopwords(opt.Stopwords)
 	return t, nil
 }
@@ -216,98 +219,6 @@ func parseStopwords(b []byte) map[string]struct{} {
 		}
 	}
 	return m
-}
-
-// system is the IPA dictionary with koe's tables over it, shared by every
-// Tokenizer.
-type system struct {
-	dict     *dict.Dict
-	morphCls []class // per IPA morph id
-	unkCls   []class // per unknown-word class id
-	// offsets into dict.Contents[id] (the features after the POS levels)
-	ctype, cform, base, reading, pron int
-}
-
-var (
-	sysOnce sync.Once
-	sysVal  *system
-)
-
-func loadSystem() *system {
-	sysOnce.Do(func() {
-		d := ipa.Dict()
-		s := &system{dict: d}
-		npos := int(d.ContentsMeta[dict.POSHierarchy])
-		if npos == 0 {
-			npos = 4
-		}
-		off := func(key string, def int) int {
-			if v, ok := d.ContentsMeta[key]; ok {
-				return int(v) - npos
-			}
-			return def
-		}
-		s.ctype = off(dict.InflectionalType, 0)
-		s.cform = off(dict.InflectionalForm, 1)
-		s.base = off(dict.BaseFormIndex, 2)
-		s.reading = off(dict.ReadingIndex, 3)
-		s.pron = off(dict.PronunciationIndex, 4)
-
-		names := d.POSTable.NameList
-		name := func(p dict.POS, i int) string {
-			if i < len(p) && int(p[i]) < len(names) {
-				return names[p[i]]
-			}
-			return "*"
-		}
-		// Few distinct POS vectors exist, so classify each once.
-		type key [3]dict.POSID
-		memo := map[key]class{}
-		s.morphCls = make([]class, len(d.POSTable.POSs))
-		for id, p := range d.POSTable.POSs {
-			var k key
-			copy(k[:], p)
-			c, ok := memo[k]
-			if !ok {
-				c = classify(name(p, 0), name(p, 1), name(p, 2), "")
-				memo[k] = c
-			}
-			if c == clsSuffix && id < len(d.Contents) {
-				c = classify(name(p, 0), name(p, 1), name(p, 2), s.feature(id, s.base))
-			}
-			s.morphCls[id] = c
-		}
-		s.unkCls = make([]class, len(d.UnkDict.Contents))
-		for id, f := range d.UnkDict.Contents {
-			get := func(i int) string {
-				if i < len(f) {
-					return f[i]
-				}
-				return "*"
-			}
-			c := classify(get(0), get(1), get(2), "")
-			if c == clsPerson {
-				// An unknown word tagged 人名 is only a guess from its
-				// characters; it takes an honorific to call it a name.
-				c = clsProper
-			}
-			s.unkCls[id] = c
-		}
-		sysVal = s
-	})
-	return sysVal
-}
-
-// feature returns dict.Contents[id][i], or "" when absent.
-func (s *system) feature(id, i int) string {
-	if id < 0 || id >= len(s.dict.Contents) {
-		return ""
-	}
-	c := s.dict.Contents[id]
-	if i < 0 || i >= len(c) {
-		return ""
-	}
-	return c[i]
 }
 
 // isSurname reports whether the IPA dictionary lists the word as a person's
@@ -456,60 +367,93 @@ type tok struct {
 // out. ASCII letters are looked up lower-cased; folding keeps byte offsets,
 // so surfaces are still read from s.
 func (t *Tokenizer) analyze(s string, out []tok) []tok {
+	return t.lex(s, out, true)
+}
+
+// lex is analyze; with full false it leaves out what only Terms and Mask read
+// (base forms, the classes that depend on them, user spellings of ASCII
+// words), so WriteTokens never waits for the feature rows.
+func (t *Tokenizer) lex(s string, out []tok, full bool) []tok {
 	if s == "" {
 		return out
 	}
 	folded := foldASCII(s)
 	sys := t.sys
-	for _, k := range t.kt.Analyze(folded, tokenizer.Normal) {
-		start := k.Position
-		end := start + len(k.Surface)
-		switch k.Class {
-		case tokenizer.KNOWN:
-			tk := tok{start: start, end: end, key: k.Surface, base: k.Surface, cls: sys.morphCls[k.ID], src: srcKnown, id: int32(k.ID)}
-			switch tk.cls {
-			case clsParticle, clsSymbol, clsSpace, clsNum:
-				// The base form is the surface; skip the look-up, a cache
-				// miss per token.
-			default:
-				if b := sys.feature(k.ID, sys.base); b != "" && b != "*" {
-					tk.base = b
+	v := getViterbi()
+	defer putViterbi(v)
+	for _, i := range v.run(sys.dict, sys.vt, t.udict, folded) {
+		n := &v.nodes[i]
+		start, end := int(n.pos), int(n.end)
+		surface := folded[start:end]
+		id := int(n.id)
+		switch n.class {
+		case nodeKnown:
+			tk := tok{start: start, end: end, key: surface, base: surface, src: srcKnown, id: n.id}
+			if id < len(sys.morphCls) {
+				tk.cls = sys.morphCls[id]
+			}
+			if full {
+				switch tk.cls {
+				case clsParticle, clsSymbol, clsSpace, clsNum:
+					// The base form is the surface; skip the look-up, a
+					// cache miss per token.
+				default:
+					b := sys.feature(id, sys.base)
+					if tk.cls == clsSuffix && weakSuffixes[b] {
+						tk.cls = clsSuffixOther
+					}
+					if b != "" && b != "*" {
+						tk.base = b
+					}
+				}
+				if e, ok := t.canon[surface]; ok {
+					tk.base, tk.cls, tk.canon = e.surface, e.cls, true
 				}
 			}
-			if e, ok := t.canon[k.Surface]; ok {
-				tk.base, tk.cls, tk.canon = e.surface, e.cls, true
-			}
 			out = append(out, tk)
-		case tokenizer.UNKNOWN:
-			tk := tok{start: start, end: end, key: k.Surface, base: k.Surface, src: srcUnknown, id: int32(k.ID)}
-			if k.ID >= 0 && k.ID < len(sys.unkCls) {
-				tk.cls = sys.unkCls[k.ID]
+		case nodeUnknown:
+			tk := tok{start: start, end: end, key: surface, base: surface, src: srcUnknown, id: n.id}
+			if id < len(sys.unkCls) {
+				tk.cls = sys.unkCls[id]
 			}
-			if tk.cls != clsSpace && !hasWordChar(k.Surface) {
+			if tk.cls != clsSpace && !hasWordChar(surface) {
 				// IPA's unknown-word model calls "-" or "@" a noun.
 				tk.cls = clsSymbol
 			}
-			if e, ok := t.canon[k.Surface]; ok {
-				tk.base, tk.cls, tk.canon = e.surface, e.cls, true
+			if full {
+				if e, ok := t.canon[surface]; ok {
+					tk.base, tk.cls, tk.canon = e.surface, e.cls, true
+				}
 			}
 			out = append(out, tk)
-		case tokenizer.USER:
-			if k.ID < 0 || k.ID >= len(t.users) {
+		case nodeUser:
+			if id >= len(t.users) {
 				continue
 			}
-			e := &t.users[k.ID]
+			e := &t.users[id]
 			off := start
 			for i, seg := range e.segs {
-				n := len(seg)
-				if off+n > end {
-					n = end - off
+				w := len(seg)
+				if off+w > end {
+					w = end - off
 				}
-				out = append(out, tok{start: off, end: off + n, key: folded[off : off+n], base: seg, cls: e.cls, src: srcUser, id: int32(k.ID), seg: int16(i)})
-				off += n
+				out = append(out, tok{start: off, end: off + w, key: folded[off : off+w], base: seg, cls: e.cls, src: srcUser, id: n.id, seg: int16(i)})
+				off += w
 			}
 		}
 	}
 	return out
+}
+
+var viterbiPool = sync.Pool{New: func() any { return new(viterbi) }}
+
+func getViterbi() *viterbi { return viterbiPool.Get().(*viterbi) }
+
+func putViterbi(v *viterbi) {
+	if cap(v.nodes) > 1<<16 {
+		return // do not pin the memory of one huge line
+	}
+	viterbiPool.Put(v)
 }
 
 func (t *Tokenizer) getBuf() *[]tok {

@@ -117,7 +117,8 @@ func TestTerms(t *testing.T) {
 		in   string
 		want []Term
 	}{
-		{"place compound", "安曇野市の防災対策", []Term{n("安曇野市"), n("防災対策")}},
+		// 安曇野市 itself is a stopword (survey filler in data/dict/stopwords.txt).
+		{"place compound", "穂高神社の防災対策", []Term{n("穂高神社"), n("防災対策")}},
 		{"negated verb", "バスの本数が足りない", []Term{n("バス"), n("本数"), v("足りない")}},
 		{"polite negation", "店が開きません", []Term{n("店"), v("開かない")}},
 		{"negation across ている", "人手が足りていない", []Term{n("人手"), v("足りない")}},
@@ -130,7 +131,7 @@ func TestTerms(t *testing.T) {
 		{"na adjective negated", "駅前は便利ではない", []Term{n("駅前"), n("便利ではない")}},
 		{"じゃない", "交通が便利じゃない", []Term{n("交通"), n("便利ではない")}},
 		{"ではありません", "交通が便利ではありません", []Term{n("交通"), n("便利ではない")}},
-		{"sahen negated", "市は対応しない", []Term{n("市"), n("対応しない")}},
+		{"sahen negated", "県は対応しない", []Term{n("県"), n("対応しない")}},
 		{"sahen できない", "施設が利用できない", []Term{n("施設"), n("利用できない")}},
 		{"obligation is not negation", "薬を飲まなければならない", []Term{n("薬"), v("飲む")}},
 		{"なくては", "薬を飲まなくてはいけない", []Term{n("薬"), v("飲む")}},
@@ -140,7 +141,7 @@ func TestTerms(t *testing.T) {
 		{"prefix joins, polite prefix does not", "新庁舎とお店", []Term{n("新庁舎"), n("店")}},
 		{"weak suffix dropped", "施設等の整備", []Term{n("施設"), n("整備")}},
 		{"numbers and counters dropped", "第3次総合計画の10年後", []Term{n("総合計画")}},
-		{"stopwords", "私はこれから安曇野に住み続けたいと思います", []Term{n("安曇野"), v("住む")}},
+		{"stopwords", "私はこれから穂高に住み続けたいと思います", []Term{n("穂高"), v("住む")}},
 		{"ASCII case folded to dictionary spelling", "AIとaiとＡＩ、sdgs", []Term{n("AI"), n("AI"), n("AI"), n("SDGs")}},
 		{"ASCII word not in dictionary lower-cased", "Pythonとpython", []Term{n("python"), n("python")}},
 		{"user word inside ASCII is not split", "aimの意味", []Term{n("aim"), n("意味")}},
@@ -163,6 +164,9 @@ func TestTerms(t *testing.T) {
 func TestTermsWithoutCompounds(t *testing.T) {
 	opt := DefaultOptions()
 	opt.Compounds = false
+	// Without stopwords: the built-in list drops 安曇野 and 市, which this
+	// test needs to see as separate parts.
+	opt.Stopwords = nil
 	tk, err := New(opt)
 	if err != nil {
 		t.Fatal(err)
@@ -203,6 +207,11 @@ func TestTermsAllKeepsOrder(t *testing.T) {
 	}
 	if got := tk.TermsAll(nil); len(got) != 0 {
 		t.Errorf("TermsAll(nil) = %v", got)
+	}
+	// Repeated texts get equal results, but not one shared slice.
+	got[0][0].Base = "changed"
+	if got[6][0].Base == "changed" {
+		t.Errorf("changing the result of text 0 changed that of its repeat, text 6: %v", got[6])
 	}
 }
 
@@ -253,7 +262,8 @@ func TestNormalize(t *testing.T) {
 
 func TestUserDictionaries(t *testing.T) {
 	study := []byte("# a study's own words\n安曇野,安曇 野,アズミ ノ,名詞-固有名詞-地域-一般\nおひさまスクール,おひさま スクール,オヒサマ スクール,カスタム名詞\n")
-	tk, err := New(Options{UserDicts: [][]byte{data.UserDict, study}, Stopwords: data.Stopwords, Compounds: true})
+	// No stopwords: the built-in list drops 安曇野.
+	tk, err := New(Options{UserDicts: [][]byte{data.UserDict, study}, Compounds: true})
 	if err != nil {
 		t.Fatal(err)
 	}

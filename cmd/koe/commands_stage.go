@@ -5,12 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
+	"koe/analysis/tokenize"
 	"koe/ingest"
 	"koe/ingest/survey"
 	"koe/ingest/workshop"
@@ -234,40 +233,29 @@ func cmdTokenize(ctx context.Context, e *env, args []string) (int, error) {
 		return 0, usagef("tokenize reads stdin and takes no arguments")
 	}
 	switch *format {
-	case "mecab", "wakati", "json":
+	case tokenize.FormatMeCab, tokenize.FormatWakati, tokenize.FormatJSON:
 	default:
 		return 0, usagef("unknown --format %q (mecab, wakati or json)", *format)
 	}
-	s := &study{cfg: &ingest.Study{}, display: "."}
+	opt := tokenize.DefaultOptions()
 	if *dict != "" {
-		dir, file := filepath.Split(*dict)
-		if dir == "" {
-			dir = "."
+		b, err := os.ReadFile(*dict)
+		if err != nil {
+			return 0, fmt.Errorf("user dictionary: %w", err)
 		}
-		s.fsys, s.cfg.Dictionary = os.DirFS(dir), file
+		opt.UserDicts = append(opt.UserDicts, b)
 	}
-	tok, err := s.tokenizer()
+	// Wakati output prints surfaces only: the dictionary's feature rows
+	// need not be read ahead.
+	opt.SurfacesOnly = *format == tokenize.FormatWakati
+	tok, err := tokenize.New(opt)
 	if err != nil {
+		return 0, fmt.Errorf("tokenizer: %w", err)
+	}
+	// WriteAll analyses chunks of lines on all cores and writes them in
+	// input order, in large writes: stdout needs no buffer of its own.
+	if err := tok.WriteAll(ctx, e.stdin, e.stdout, *format); err != nil {
 		return 0, err
 	}
-	in := bufio.NewReaderSize(e.stdin, 1<<16)
-	out := bufio.NewWriterSize(e.stdout, 1<<16)
-	defer out.Flush()
-	for {
-		line, err := in.ReadString('\n')
-		if len(line) > 0 {
-			if err := tok.WriteTokens(out, strings.TrimRight(line, "\r\n"), *format); err != nil {
-				return 0, err
-			}
-		}
-		if err == io.EOF {
-			return exitOK, nil
-		}
-		if err != nil {
-			return 0, fmt.Errorf("read stdin: %w", err)
-		}
-		if ctx.Err() != nil {
-			return 0, ctx.Err()
-		}
-	}
+	return exitOK, nil
 }
