@@ -13,22 +13,37 @@ import (
 	"koe/ingest"
 	"koe/ingest/survey"
 	"koe/ingest/workshop"
+	"koe/reports/pdf"
 	"koe/reports/store"
 )
 
 // openStudyDB opens the study's database in place, for the single-stage
 // commands.
-func openStudyDB(s *study, mustExist bool) (*store.DB, error) {
+//
+// It holds the study lock until the returned release is called, and first
+// finishes or clears what a killed run left behind.
+func openStudyDB(s *study, mustExist bool) (db *store.DB, release func(), err error) {
+	lock, err := lockStudy(s.outDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := recoverOutputs(s.outDir); err != nil {
+		lock.unlock()
+		return nil, nil, err
+	}
 	p := filepath.Join(s.outDir, "koe.sqlite")
 	if mustExist {
 		if _, err := os.Stat(p); err != nil {
-			return nil, fmt.Errorf("%s does not exist: run `koe ingest %s` first", p, s.display)
+			lock.unlock()
+			return nil, nil, fmt.Errorf("%s does not exist: run `koe ingest %s` first", p, s.display)
 		}
 	}
-	if err := os.MkdirAll(s.outDir, 0o755); err != nil {
-		return nil, fmt.Errorf("create output directory: %w", err)
+	db, err = store.Open(p)
+	if err != nil {
+		lock.unlock()
+		return nil, nil, err
 	}
-	return store.Open(p)
+	return db, func() { db.Close(); lock.unlock() }, nil
 }
 
 func cmdIngest(ctx context.Context, e *env, args []string) (int, error) {
@@ -36,11 +51,11 @@ func cmdIngest(ctx context.Context, e *env, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	db, err := openStudyDB(s, false)
+	db, release, err := openStudyDB(s, false)
 	if err != nil {
 		return 0, err
 	}
-	defer db.Close()
+	defer release()
 	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, newProgress(e)) })
 	if err != nil {
 		return 0, err
@@ -65,30 +80,41 @@ func cmdAnalyze(ctx context.Context, e *env, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	db, err := openStudyDB(s, true)
+	db, release, err := openStudyDB(s, true)
 	if err != nil {
 		return 0, err
 	}
-	defer db.Close()
+	defer release()
 	_, err = withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, newProgress(e)) })
 	return exitOK, err
 }
 
 func cmdReport(ctx context.Context, e *env, args []string) (int, error) {
-	s, err := studyArg(e, "report", "Writes out/report/index.html, out/parquet/ and out/tables/ from the study database.", args)
+	fset := newFlags(e, "report", "STUDY_DIR [--pdf]", "Writes out/report/index.html, out/parquet/ and out/tables/ from the study database.")
+	printPDF := fset.Bool("pdf", false, "also print out/report/report.pdf (A4) through headless Chromium, when it is installed")
+	pos, err := parseFlags(fset, args)
 	if err != nil {
 		return 0, err
 	}
-	db, err := openStudyDB(s, true)
+	if len(pos) != 1 {
+		fset.Usage()
+		return 0, usagef("report needs exactly one STUDY_DIR")
+	}
+	s, err := openStudyDir(pos[0])
 	if err != nil {
 		return 0, err
 	}
-	defer db.Close()
+	db, release, err := openStudyDB(s, true)
+	if err != nil {
+		return 0, err
+	}
+	defer release()
 	stage := filepath.Join(s.outDir, ".koe-new")
-	if err := os.RemoveAll(stage); err != nil {
-		return 0, err
-	}
-	defer os.RemoveAll(stage)
+	defer func() {
+		if _, err := os.Stat(filepath.Join(stage, promoteMarker)); os.IsNotExist(err) {
+			os.RemoveAll(stage)
+		}
+	}()
 	if err := os.MkdirAll(stage, 0o755); err != nil {
 		return 0, err
 	}
@@ -98,7 +124,18 @@ func cmdReport(ctx context.Context, e *env, args []string) (int, error) {
 	if err := promote(stage, s.outDir, []string{"report", "parquet", "tables"}); err != nil {
 		return 0, err
 	}
-	fmt.Fprintf(e.stdout, "report: %s\n", filepath.Join(s.outDir, "report", "index.html"))
+	html := filepath.Join(s.outDir, "report", "index.html")
+	fmt.Fprintf(e.stdout, "report: %s\n", html)
+	if *printPDF {
+		out := filepath.Join(s.outDir, "report", "report.pdf")
+		if err := pdf.Print(ctx, html, out); err != nil {
+			if errors.Is(err, pdf.ErrNoBrowser) {
+				return 0, fmt.Errorf("the HTML report is written, but no PDF: %w", err)
+			}
+			return 0, fmt.Errorf("print %s: %w", out, err)
+		}
+		fmt.Fprintf(e.stdout, "pdf:    %s\n", out)
+	}
 	return exitOK, nil
 }
 

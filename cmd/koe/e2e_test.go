@@ -550,3 +550,38 @@ func TestFukuiRealExport(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestReportPDF: `koe report --pdf` prints through Chromium when there is
+// one, and says plainly that it is missing when there is none.
+func TestReportPDF(t *testing.T) {
+	dir := copyStudy(t, "small")
+	if r := koe(t, "", "run", dir); r.code != exitQuarantined {
+		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
+	}
+	// No browser on PATH.
+	cmd := exec.Command(koeBin, "report", "--pdf", dir)
+	cmd.Env = append(os.Environ(), "PATH="+t.TempDir())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailure {
+		t.Errorf("report --pdf without a browser: %v, want exit 1", err)
+	}
+	if !strings.Contains(stderr.String(), "chromium") || !strings.Contains(stderr.String(), "HTML report is written") {
+		t.Errorf("the message does not say what is missing: %s", stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "report", "index.html")); err != nil {
+		t.Error(err)
+	}
+	if _, err := exec.LookPath("chromium"); err != nil || testing.Short() {
+		return
+	}
+	r := koe(t, "", "report", "--pdf", dir)
+	if r.code != exitOK {
+		t.Fatalf("report --pdf: exit %d\n%s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "out", "report", "report.pdf"))
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("report.pdf is not a PDF (err %v)", err)
+	}
+}

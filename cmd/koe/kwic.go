@@ -29,11 +29,11 @@ func cmdKwic(ctx context.Context, e *env, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	db, err := openStudyDB(s, true)
+	db, release, err := openStudyDB(s, true)
 	if err != nil {
 		return 0, err
 	}
-	defer db.Close()
+	defer release()
 	word := tokenize.Normalize(pos[1])
 	if word == "" {
 		return 0, usagef("WORD is empty")
