@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 
+	"koe/analysis/tokenize"
 	"koe/ingest"
 	"koe/ingest/survey"
 	"koe/ingest/workshop"
@@ -30,7 +31,15 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 	if err != nil {
 		return nil, err
 	}
-	mask := func(t string) string { m, _ := tok.Mask(t); return m }
+	// Masking counts, per kind, for the wave being written.
+	var counts, docs tokenize.MaskCounts
+	mask := func(t string) string {
+		m, c := tok.Mask(t)
+		counts.Add(c)
+		docs.Add(tokenize.MaskCounts{Phone: min(c.Phone, 1), Email: min(c.Email, 1), Postal: min(c.Postal, 1),
+			Address: min(c.Address, 1), Number: min(c.Number, 1), Name: min(c.Name, 1)})
+		return m
+	}
 	sum := &ingestSummary{warnings: append([]string(nil), s.cfg.Warnings...)}
 	bySHA := map[string]string{}
 	for i, w := range s.cfg.Waves {
@@ -40,6 +49,7 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		var meta store.WaveMeta
 		err := db.ReplaceWave(ctx, w.ID, mask, func(ww *store.WaveWriter) (store.WaveMeta, error) {
 			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1}
+			counts, docs = tokenize.MaskCounts{}, tokenize.MaskCounts{}
 			if w.Book != nil {
 				if err := ww.Codebook(w.Book); err != nil {
 					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
@@ -77,14 +87,14 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 				if err != nil {
 					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
 				}
-				ws, docs, quar, err := workshop.ReadFile(name, b, w.ID)
+				ws, wdocs, quar, err := workshop.ReadFile(name, b, w.ID)
 				if err != nil {
 					return meta, fmt.Errorf("wave %s: %w", w.ID, err)
 				}
 				if err := ww.Workshop(ws); err != nil {
 					return meta, err
 				}
-				for _, d := range docs {
+				for _, d := range wdocs {
 					d.WaveID, d.Source = w.ID, "workshop"
 					if err := ww.Doc(d); err != nil {
 						return meta, err
@@ -96,8 +106,17 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 					}
 				}
 				sum.workshops++
-				sum.docs += len(docs)
+				sum.docs += len(wdocs)
 				sum.quarantined += len(quar)
+			}
+			for _, k := range []struct {
+				kind    string
+				n, docs int
+			}{{"氏名", counts.Name, docs.Name}, {"電話番号", counts.Phone, docs.Phone}, {"メール", counts.Email, docs.Email},
+				{"郵便番号", counts.Postal, docs.Postal}, {"住所", counts.Address, docs.Address}, {"番号", counts.Number, docs.Number}} {
+				if err := ww.Masking(k.kind, k.n, k.docs); err != nil {
+					return meta, err
+				}
 			}
 			return meta, nil
 		})

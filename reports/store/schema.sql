@@ -95,6 +95,15 @@ CREATE TABLE workshops (
   PRIMARY KEY (wave_id, workshop_id)
 );
 
+-- What privacy masking replaced in each wave's free text, by kind.
+CREATE TABLE masking (
+  wave_id TEXT NOT NULL,    -- wave
+  kind    TEXT NOT NULL,    -- 氏名, 電話番号, メール, 郵便番号, 住所 or 番号
+  n       INTEGER NOT NULL, -- replacements made
+  docs    INTEGER NOT NULL, -- documents with at least one
+  PRIMARY KEY (wave_id, kind)
+);
+
 -- Free-text documents: survey answers, workshop utterances, sticky notes.
 CREATE TABLE docs (
   doc_id        INTEGER PRIMARY KEY, -- document number

@@ -178,6 +178,12 @@ func (w *WaveWriter) Doc(d ingest.Doc) error {
 	return nil
 }
 
+// Masking records what masking replaced in the wave, by kind.
+func (w *WaveWriter) Masking(kind string, n, docs int) error {
+	_, err := w.tx.Exec(`INSERT INTO masking (wave_id, kind, n, docs) VALUES (?,?,?,?)`, w.wave, kind, n, docs)
+	return err
+}
+
 // Quarantine records a row that was set aside.
 func (w *WaveWriter) Quarantine(q ingest.Quarantined) error {
 	var col any
@@ -214,6 +220,7 @@ func deleteWave(tx *sql.Tx, wave string) error {
 		`DELETE FROM wave_changes WHERE wave_from = ?1 OR wave_to = ?1`,
 		`DELETE FROM question_stats WHERE wave_id = ?1`,
 		`DELETE FROM docs WHERE wave_id = ?1`,
+		`DELETE FROM masking WHERE wave_id = ?1`,
 		`DELETE FROM answers WHERE wave_id = ?1`,
 		`DELETE FROM respondents WHERE wave_id = ?1`,
 		`DELETE FROM quarantine WHERE wave_id = ?1`,
