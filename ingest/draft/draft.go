@@ -265,14 +265,14 @@ func headerRows(head []*csvx.Record) int {
 			}
 			vals++
 			counts[w]++
-			if _, ok := parseNumber(w); ok {
+			if _, ok := ingest.ParseNumber(w); ok {
 				nums++
 			}
 		}
 		if vals == 0 {
 			continue
 		}
-		_, vNum := parseNumber(v)
+		_, vNum := ingest.ParseNumber(v)
 		if nums*10 >= vals*9 {
 			numCols++
 			if v != "" && !vNum {

@@ -229,7 +229,7 @@ func blockQuestion(b []*column) *Question {
 			useLabels = false
 		}
 		seen[l] = true
-		if _, ok := parseNumber(l); !ok {
+		if _, ok := ingest.ParseNumber(l); !ok {
 			allDigits = false
 		}
 	}
@@ -604,8 +604,8 @@ func numberQuestion(q *Question, c *column, d int) bool {
 			codes = append(codes, v)
 		}
 		sort.Slice(codes, func(i, j int) bool {
-			a, _ := parseNumber(codes[i])
-			b, _ := parseNumber(codes[j])
+			a, _ := ingest.ParseNumber(codes[i])
+			b, _ := ingest.ParseNumber(codes[j])
 			if a != b {
 				return a < b
 			}
@@ -814,7 +814,7 @@ func numericOrder(vals []string) []string {
 	for _, v := range vals {
 		k := key{}
 		if s, rest, ok := firstNumber(v); ok {
-			x, _ := parseNumber(strings.ReplaceAll(s, ",", ""))
+			x, _ := ingest.ParseNumber(strings.ReplaceAll(s, ",", ""))
 			k = key{x: x, has: true, below: belowWord(rest)}
 			with++
 		}

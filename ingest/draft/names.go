@@ -28,7 +28,7 @@ var personalExact = map[string]string{"ip": "IPアドレス", "tel": "電話番�
 
 // personal says what personal data a header names, or "".
 func personal(header string) string {
-	h := strings.TrimSpace(stripNotes(strings.ToLower(ingest.NormalizeHeader(header))))
+	h := strings.TrimSpace(ingest.StripNotes(strings.ToLower(ingest.NormalizeHeader(header))))
 	if w, ok := personalExact[h]; ok {
 		return w
 	}
@@ -38,29 +38,6 @@ func personal(header string) string {
 		}
 	}
 	return ""
-}
-
-// stripNotes removes "(…)", "[…]" and "【…】" notes; NFKC has already made
-// full-width brackets ASCII.
-func stripNotes(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '(', '[', '【':
-			depth++
-			continue
-		case ')', ']', '】':
-			if depth > 0 {
-				depth--
-			}
-			continue
-		}
-		if depth == 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // demographicWords end the headers of the attributes a council report
@@ -82,7 +59,7 @@ var questionAsks = []string{"を教えてください", "をお答えくださ�
 
 // demographic returns the id for a demographic header, or "".
 func demographic(header string) string {
-	h := stripNotes(strings.ToLower(ingest.NormalizeHeader(header)))
+	h := ingest.StripNotes(strings.ToLower(ingest.NormalizeHeader(header)))
 	if m := qnumRE.FindStringIndex(h); m != nil {
 		h = h[m[1]:]
 	}

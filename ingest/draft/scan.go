@@ -3,7 +3,6 @@ package draft
 import (
 	"hash/fnv"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -97,7 +96,7 @@ func (c *column) add(raw string) {
 			c.counts[v] = n + 1
 		}
 	}
-	if x, ok := parseNumber(v); ok {
+	if x, ok := ingest.ParseNumber(v); ok {
 		c.numeric++
 		if x == math.Trunc(x) {
 			c.integer++
@@ -201,54 +200,6 @@ var binaryMarks = map[string]bool{
 	"0": true, "1": true, "○": true, "◯": true, "〇": true, "●": true, "✓": true, "✔": true,
 	"TRUE": true, "FALSE": true, "true": true, "false": true, "True": true, "False": true,
 	"×": true,
-}
-
-// parseNumber reads a number as ingest/survey does: the cell is already
-// NFKC-normalised (full-width digits are ASCII), thousands separators must
-// group by three, and NaN or infinities are not numbers.
-func parseNumber(v string) (float64, bool) {
-	s := v
-	sign := ""
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		sign, s = s[:1], s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if intPart == "" || (hasFrac && frac == "") {
-		return 0, false
-	}
-	if strings.Contains(intPart, ",") {
-		groups := strings.Split(intPart, ",")
-		if len(groups[0]) < 1 || len(groups[0]) > 3 {
-			return 0, false
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, false
-			}
-		}
-		intPart = strings.Join(groups, "")
-	}
-	if !digits(intPart) || (hasFrac && !digits(frac)) {
-		return 0, false
-	}
-	num := sign + intPart
-	if hasFrac {
-		num += "." + frac
-	}
-	x, err := strconv.ParseFloat(num, 64)
-	if err != nil || math.IsInf(x, 0) {
-		return 0, false
-	}
-	return x, true
-}
-
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // looksDate reports whether a cell is a date or a time as exports write

@@ -2,7 +2,6 @@ package survey
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,7 +112,7 @@ func (p *plan) apply(rec *csvx.Record, resp *ingest.Respondent) []problem {
 			resp.Answers = append(resp.Answers, p.answer(i))
 		}
 	case ingest.Number:
-		x, ok := parseNumber(v)
+		x, ok := ingest.ParseNumber(v)
 		if !ok {
 			return []problem{{p.col, fmt.Sprintf("%q is not a number (write digits, such as 42, 1,234 or 3.5)", v), raw}}
 		}
@@ -250,55 +249,6 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
-}
-
-// parseNumber reads a number as people type it in a spreadsheet: the cell
-// is already NFKC-normalised, so full-width digits, "，" and "．" arrive as
-// ASCII. Thousands separators must group by three; NaN and infinities,
-// which strconv would accept, are refused.
-func parseNumber(v string) (float64, bool) {
-	s := strings.Replace(v, "\u2212", "-", 1) // the minus sign that NFKC keeps
-	sign := ""
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		sign, s = s[:1], s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if intPart == "" || (hasFrac && frac == "") {
-		return 0, false
-	}
-	if strings.Contains(intPart, ",") {
-		groups := strings.Split(intPart, ",")
-		if len(groups[0]) < 1 || len(groups[0]) > 3 {
-			return 0, false
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, false
-			}
-		}
-		intPart = strings.Join(groups, "")
-	}
-	if !allDigits(intPart) || (hasFrac && !allDigits(frac)) {
-		return 0, false
-	}
-	num := sign + intPart
-	if hasFrac {
-		num += "." + frac
-	}
-	x, err := strconv.ParseFloat(num, 64)
-	if err != nil || math.IsInf(x, 0) {
-		return 0, false
-	}
-	return x, true
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func rangeText(lo, hi *float64) string {

@@ -18,7 +18,7 @@ var personalSuffixes = []string{
 // column: those are never stored, whatever the codebook says.
 func looksPersonal(header string) bool {
 	h := strings.ToLower(ingest.NormalizeHeader(header))
-	h = strings.TrimSpace(stripParens(h))
+	h = strings.TrimSpace(ingest.StripNotes(h))
 	for _, s := range personalSuffixes {
 		if strings.HasSuffix(h, s) {
 			return true
@@ -27,25 +27,3 @@ func looksPersonal(header string) bool {
 	return false
 }
 
-// stripParens removes "(...)" and "[...]" notes (NFKC has already turned
-// full-width brackets into ASCII ones) and 【...】 labels.
-func stripParens(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '(', '[', '【':
-			depth++
-			continue
-		case ')', ']', '】':
-			if depth > 0 {
-				depth--
-			}
-			continue
-		}
-		if depth == 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
