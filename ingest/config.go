@@ -93,7 +93,10 @@ type Question struct {
 	// field = "公共交通", measure = "satisfaction" or "importance".
 	Field   string
 	Measure string
-	Line    int // line of the [[question]] header in the codebook, for messages
+	// Title is what reports call the question (title = "…"); empty means
+	// the header text (see QuestionTitle).
+	Title string
+	Line  int // line of the [[question]] header in the codebook, for messages
 }
 
 // Option is one answer option. Code is what the answers table stores: for
@@ -355,6 +358,7 @@ type rawQuestion struct {
 	Max         *float64  `toml:"max"`
 	Personal    bool      `toml:"personal"`
 	Field       string    `toml:"field"`
+	Title       string    `toml:"title"`
 	Measure     string    `toml:"measure"`
 }
 
@@ -411,7 +415,7 @@ func ParseCodebook(b []byte, display string) (*Codebook, error) {
 		line, _ := ki.pos(key)
 		q := &Question{ID: rq.ID, Kind: Kind(rq.Kind), Demographic: rq.Demographic, Separator: rq.Separator,
 			Missing: normAll(rq.Missing), Min: rq.Min, Max: rq.Max, Personal: rq.Personal, Line: line,
-			Field: NormalizeHeader(rq.Field), Measure: rq.Measure}
+			Field: NormalizeHeader(rq.Field), Measure: rq.Measure, Title: strings.TrimSpace(rq.Title)}
 		switch q.Measure {
 		case "", "satisfaction", "importance":
 		default:

@@ -26,4 +26,3 @@ func looksPersonal(header string) bool {
 	}
 	return false
 }
-

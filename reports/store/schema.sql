@@ -33,6 +33,7 @@ CREATE TABLE questions (
   question_id    TEXT NOT NULL,    -- id from the codebook
   ord            INTEGER NOT NULL, -- position in the codebook
   column_name    TEXT NOT NULL,    -- header text (or '#N' for a column number; '; '-joined for 0/1 columns)
+  title          TEXT,             -- what reports call the question: codebook title, else the header (the shared part of 0/1 columns' headers)
   kind           TEXT NOT NULL,    -- single, multi, likert, number or text
   is_demographic INTEGER NOT NULL, -- 1 when crossed with every other question
   field          TEXT,             -- policy field of a satisfaction/importance pair (codebook field), or NULL

@@ -6,7 +6,7 @@ CREATE VIEW v_answers AS
 SELECT a.wave_id,                      -- wave
        a.respondent_id,                -- respondent
        a.question_id,                  -- question id
-       q.column_name AS question,      -- question text (CSV header)
+       COALESCE(q.title, q.column_name) AS question, -- question title (CSV header)
        a.code,                         -- option code
        o.label,                        -- option label
        a.value_num                     -- number, or likert score
@@ -27,7 +27,7 @@ SELECT a.wave_id, a.respondent_id,
 
 -- 単純集計 with the question text, percentages rounded half-up to 0.1 as the report prints them.
 CREATE VIEW v_tallies AS
-SELECT t.wave_id, t.question_id, q.column_name AS question, t.ord, t.code, t.label,
+SELECT t.wave_id, t.question_id, COALESCE(q.title, q.column_name) AS question, t.ord, t.code, t.label,
        t.n, t.weighted_n,
        round(t.pct + 1e-9, 1) AS pct,  -- rounded as printed (the table keeps the exact value)
        t.base_n
@@ -38,9 +38,9 @@ SELECT t.wave_id, t.question_id, q.column_name AS question, t.ord, t.code, t.lab
 -- (themes and codes, crossed as '@themes' and '@codes', get their labels).
 CREATE VIEW v_crosstab_cells AS
 SELECT c.crosstab_id, c.wave_id,
-       c.row_question, rq.column_name AS row_question_text,
+       c.row_question, COALESCE(rq.title, rq.column_name) AS row_question_text,
        x.row_code, ro.label AS row_label,
-       c.col_question, COALESCE(cq.column_name, c.col_question) AS col_question_text,
+       c.col_question, COALESCE(cq.title, cq.column_name, c.col_question) AS col_question_text,
        x.col_code,
        COALESCE(co.label, th.label, cd.label, x.col_code) AS col_label,
        x.n, x.weighted_n, round(x.row_pct + 1e-9, 1) AS row_pct, x.adj_residual,

@@ -113,8 +113,12 @@ func (w *WaveWriter) Codebook(cb *ingest.Codebook) error {
 		case len(q.Columns) > 0:
 			col = strings.Join(q.Columns, "; ")
 		}
-		if _, err := w.tx.Exec(`INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES (?,?,?,?,?,?,?,?)`,
-			w.wave, q.ID, i+1, col, string(q.Kind), boolInt(q.Demographic), nullStr(q.Field), nullStr(q.Measure)); err != nil {
+		title := q.Title
+		if title == "" {
+			title = ingest.QuestionTitle(q.ID, col)
+		}
+		if _, err := w.tx.Exec(`INSERT INTO questions (wave_id, question_id, ord, column_name, title, kind, is_demographic, field, measure) VALUES (?,?,?,?,?,?,?,?,?)`,
+			w.wave, q.ID, i+1, col, title, string(q.Kind), boolInt(q.Demographic), nullStr(q.Field), nullStr(q.Measure)); err != nil {
 			return fmt.Errorf("question %s: %w", q.ID, err)
 		}
 		for j, o := range q.Options {

@@ -3,6 +3,7 @@ package tables
 import (
 	"database/sql"
 	"fmt"
+	"koe/ingest"
 	"math"
 	"sort"
 	"strconv"
@@ -91,14 +92,16 @@ func (l *loader) wave(w *wave) ([]*file, error) {
 	args := []any{w.id}
 	var qs []*question
 	byID := map[string]*question{}
-	err := l.each(`SELECT question_id, column_name, kind, is_demographic FROM questions
+	err := l.each(`SELECT question_id, COALESCE(title, ''), column_name, kind, is_demographic FROM questions
 		WHERE wave_id = ? ORDER BY ord, question_id`, args, func(r *sql.Rows) error {
 		var q question
 		var col string
-		if err := r.Scan(&q.id, &col, &q.kind, &q.demographic); err != nil {
+		if err := r.Scan(&q.id, &q.title, &col, &q.kind, &q.demographic); err != nil {
 			return err
 		}
-		q.title = questionTitle(q.id, col)
+		if q.title == "" {
+			q.title = ingest.QuestionTitle(q.id, col)
+		}
 		q.part = part(q.id, fmt.Sprintf("q%02d", len(qs)+1))
 		qs = append(qs, &q)
 		byID[q.id] = &q

@@ -1,8 +1,4 @@
-package tables
-
-// This is reports/report's rule for naming a question, kept identical
-// (TestTitlesMatchReport checks it against the report); the report and the
-// tables must call a question by the same name.
+package ingest
 
 import (
 	"strings"
@@ -10,12 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// questionTitle is what the report calls a question: its header text, or
-// for a question spread over 0/1 columns (column_name is the headers joined
-// with "; ") the part those headers share, such as "問9" from "問9_広報あづみの;
-// 問9_市ホームページ". A column number ("#59"), or headers that share nothing up
-// to a separator, leave the question id as the last resort.
-func questionTitle(id, column string) string {
+// QuestionTitle is what reports and exports call a question, from its id
+// and its stored column name: the header text, or for a question spread
+// over 0/1 columns (column names joined with "; ") the part those headers
+// share, such as "問9" from "問9_広報あづみの; 問9_市ホームページ". A column
+// number ("#59"), or headers that share nothing up to a separator, leave the
+// question id as the last resort. A codebook's title = "…" overrides it.
+func QuestionTitle(id, column string) string {
 	if !strings.Contains(column, "; ") {
 		column = strings.TrimSpace(column)
 		if column == "" || strings.HasPrefix(column, "#") {
