@@ -373,7 +373,7 @@ var moeShares = []float64{10, 20, 30, 40, 50}
 // the usual subgroup sizes below it. A weighted wave's base is its
 // effective sample size.
 func writeMarginOfError(tx *store.Tx, wd *waveData) error {
-	n := int(math.Floor(wd.nEff))
+	n := int(math.Round(wd.nEff)) // as the weighting table prints it
 	if n < 1 {
 		return nil
 	}

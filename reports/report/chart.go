@@ -11,7 +11,8 @@ import (
 const (
 	chartW       = 640.0
 	halfPx       = 6.5
-	maxLabel     = 40 // half-width cells; longer labels are cut with "…" (the table beside has them whole)
+	valPx        = 6.0 // a half-width cell of the 11px value texts
+	maxLabel     = 40  // half-width cells; longer labels are cut with "…" (the table beside has them whole)
 	barRowH      = 22.0
 	barH         = 14.0
 	barValueW    = 96.0
@@ -242,6 +243,145 @@ func newStackChart(title string, options []string, noAnswer int, rows []stackRow
 			ci++
 		}
 		c.Legend = append(c.Legend, it)
+		lx += itemW
+	}
+	c.Height = num(ly + legendRowH)
+	return c
+}
+
+// GroupChart is a horizontal bar chart with one bar per series in each
+// group: population against respondents, or one wave against the next.
+// Series differ in lightness, so it reads in greyscale; the legend names
+// them in the order the bars are drawn.
+type GroupChart struct {
+	Title         string
+	Width, Height string
+	LabelX        string
+	BarX          string
+	AxisY2        string
+	Groups        []BarGroup
+	Legend        []LegendItem
+}
+
+// BarGroup is one category of a GroupChart.
+type BarGroup struct {
+	Label, Full string
+	LabelY      string
+	Bars        []GroupBar
+}
+
+// GroupBar is one series' bar within a group.
+type GroupBar struct {
+	Y, W, H      string
+	Fill         string
+	Text         string
+	TextX, TextY string
+	Tip          string
+}
+
+type groupIn struct {
+	label  string
+	values []float64 // per series; NaN for none
+	texts  []string  // written after each bar
+}
+
+// Grouped chart geometry: bars are 12px with 2px between the series of a
+// group and 10px between groups, so the 11px value texts of neighbouring
+// bars never touch.
+const (
+	gBarH   = 12.0
+	gBarGap = 2.0
+	gGroup  = 10.0
+)
+
+// seriesFills gives k fills from dark to light in the report's hue, with
+// enough difference in lightness between neighbours to tell them apart in
+// greyscale; the lightest still stands out from white paper.
+func seriesFills(k int) []string {
+	dark := [3]float64{0x1b, 0x2f, 0x4e}
+	light := [3]float64{0xa9, 0xb8, 0xcb}
+	var out []string
+	for i := range k {
+		t := 0.0
+		if k > 1 {
+			t = float64(i) / float64(k-1)
+		}
+		var c [3]int
+		for j := range 3 {
+			c[j] = int(math.Round(dark[j] + (light[j]-dark[j])*t))
+		}
+		out = append(out, fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2]))
+	}
+	return out
+}
+
+// newGroupChart lays out groups of bars, one per series, scaled to the
+// largest value rounded up to a multiple of 10. fills has one fill per
+// series. The value column is as wide as the widest value text measured
+// in full-width cells, so a text such as "28.2%＊" never leaves the chart.
+func newGroupChart(title string, series, fills []string, groups []groupIn) *GroupChart {
+	if len(groups) == 0 || len(series) == 0 || len(fills) < len(series) {
+		return nil
+	}
+	units, valUnits := 0, 0
+	top := 0.0
+	for _, g := range groups {
+		units = max(units, min(dispWidth(g.label), maxLabel))
+		for i, v := range g.values {
+			if !math.IsNaN(v) {
+				top = math.Max(top, v)
+			}
+			if i < len(g.texts) {
+				valUnits = max(valUnits, dispWidth(g.texts[i]))
+			}
+		}
+	}
+	labelW := float64(units)*halfPx + 8
+	barX := labelW + 6
+	valueW := float64(valUnits)*valPx + 8
+	barMax := chartW - barX - valueW
+	scale := math.Max(10, math.Ceil(top/10)*10)
+	k := len(series)
+	groupH := float64(k)*gBarH + float64(k-1)*gBarGap
+	c := &GroupChart{Title: title, Width: num(chartW), LabelX: num(labelW), BarX: num(barX)}
+	y := 4.0
+	for _, g := range groups {
+		bg := BarGroup{Label: truncWidth(g.label, maxLabel), Full: g.label, LabelY: num(y + groupH/2 + 4)}
+		for i := range k {
+			by := y + float64(i)*(gBarH+gBarGap)
+			v := math.NaN()
+			if i < len(g.values) {
+				v = g.values[i]
+			}
+			w := 0.0
+			if !math.IsNaN(v) {
+				w = math.Max(0, math.Min(v, scale)) / scale * barMax
+			}
+			text := ""
+			if i < len(g.texts) {
+				text = g.texts[i]
+			}
+			bg.Bars = append(bg.Bars, GroupBar{
+				Y: num(by), W: num(w), H: num(gBarH), Fill: fills[i],
+				Text: text, TextX: num(barX + w + 4), TextY: num(by + gBarH - 2),
+				Tip: series[i] + "：" + text,
+			})
+		}
+		c.Groups = append(c.Groups, bg)
+		y += groupH + gGroup
+	}
+	c.AxisY2 = num(y - gGroup + 2)
+	// Legend under the bars, wrapping like the stacked chart's.
+	ly := y + 2
+	lx := barX
+	for i, s := range series {
+		itemW := legendSwatch + 6 + float64(dispWidth(s))*halfPx + 14
+		if lx+itemW > chartW && lx > barX {
+			lx = barX
+			ly += legendRowH
+		}
+		c.Legend = append(c.Legend, LegendItem{X: num(lx), Y: num(ly), TextX: num(lx + legendSwatch + 5),
+			TextY: num(ly + legendSwatch - 1), Fill: fills[i], Label: s})
 		lx += itemW
 	}
 	c.Height = num(ly + legendRowH)

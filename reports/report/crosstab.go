@@ -104,11 +104,13 @@ func (l *loader) loadCrosstabs(d *waveData) error {
 			cands = append(cands, *cand)
 		}
 		switch x.colQ {
-		case themesQuestion, codesQuestion:
+		case themesQuestion:
 			if d.w.Themes == nil {
 				d.w.Themes = &ThemeSet{Docs: "0"}
 			}
 			d.w.Themes.Crosstabs = append(d.w.Themes.Crosstabs, ct)
+		case codesQuestion:
+			d.codeXts = append(d.codeXts, ct)
 		default:
 			d.w.Crosstabs = append(d.w.Crosstabs, ct)
 		}
@@ -149,6 +151,12 @@ func (d *waveData) optionCodes(qid string) []string {
 
 // buildCrosstab lays out one crosstab and returns its most notable cell.
 func (l *loader) buildCrosstab(d *waveData, x *rawCrosstab) (*Crosstab, *candidate) {
+	rank := func(qid string) int {
+		if q := d.byID[qid]; q != nil {
+			return q.ord
+		}
+		return 1 << 30
+	}
 	rowTitle := x.rowQ
 	if q := d.byID[x.rowQ]; q != nil {
 		rowTitle = q.title
@@ -271,6 +279,10 @@ func (l *loader) buildCrosstab(d *waveData, x *rawCrosstab) (*Crosstab, *candida
 					xc.Mark = "▼"
 				}
 				xr.Cells = append(xr.Cells, xc)
+				if x.colQ == codesQuestion && xc.Mark == "▲" {
+					d.codeNotes[c] = append(d.codeNotes[c], codeNote{demo: x.rowQ, demoOrd: rank(x.rowQ), row: r,
+						group: xr.Label, pct: v.pct, n: rowN[r], res: v.res.Float64})
+				}
 				significant := !x.p.Valid || x.p.Float64 < 0.05
 				if xc.Mark != "" && significant && (best == nil || math.Abs(v.res.Float64) > math.Abs(best.res)) {
 					best = &candidate{xt: x, row: r, col: c, rowLabel: xr.Label, colLabel: colLabel(c),

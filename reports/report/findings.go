@@ -64,7 +64,9 @@ func findings(d *waveData) []Finding {
 	}
 	var lks []lk
 	for _, q := range d.questions {
-		if q.kind == "likert" && !q.demographic && q.stats != nil && q.stats.mean.Valid {
+		// A low importance score is not a poor rating: only satisfaction
+		// (or unmarked) scales count.
+		if q.kind == "likert" && !q.demographic && q.measure != "importance" && q.stats != nil && q.stats.mean.Valid {
 			lks = append(lks, lk{q, q.stats.mean.Float64})
 		}
 	}
@@ -89,6 +91,9 @@ func findings(d *waveData) []Finding {
 		}
 		s += "です。"
 		out = append(out, Finding{Kind: "満足度", Text: s})
+	}
+	if cs := w.CS; cs != nil {
+		out = append(out, Finding{Kind: "満足度・重要度", Text: cs.Summary})
 	}
 	return out
 }

@@ -23,22 +23,46 @@ func hostileModel(s string) *Model {
 	turned.Anchor, turned.ColTitle = "x2", s
 	turned.Turned = &Turned{Groups: []string{"全体", s}, N: []string{"1", s},
 		Rows: []XRow{{Label: s, Cells: []XCell{{Pct: "1.0"}, {Pct: s, Mark: "▼"}}}}}
-	return &Model{Title: s, Version: s, Seed: s, AnalysisVersion: s, ConfigSHA256: s, Waves: []*Wave{{
-		ID: s, Label: s, SourcePath: s, SHA256: s, Encoding: s,
-		Findings:     []Finding{{Kind: s, Text: s}},
-		Demographics: []*Question{q},
-		Questions:    []*Question{q},
-		LikertCharts: []*StackChart{stack},
-		Crosstabs:    []*Crosstab{ct, &turned},
-		Themes: &ThemeSet{Docs: "1", Chart: bars, Crosstabs: []*Crosstab{ct},
-			Themes: []*Theme{{Anchor: "t1", Label: s, N: "1", Share: "100.0", Terms: s, Quotes: []Quote{{Text: s, Source: s}}}},
-			Codes:  []CodeCount{{Label: s, Pillar: s, N: "1", Share: "100.0"}}},
-		Workshops: []*Workshop{
-			{Title: s, Date: s, Area: s, Speakers: true, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Speaker: s, Text: s}}}}},
-			{Title: s, Kind: s, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Text: s}}}}},
-		},
-		Quarantine: []QuarantineGroup{{Reason: s, N: "1", Locations: []string{s}}},
-	}}}
+	q.Headline = s
+	group := newGroupChart(s, []string{s, s}, seriesFills(2), []groupIn{{label: s, values: []float64{10, 20}, texts: []string{s, s}}})
+	demo := *q
+	demo.Anchor = "q2"
+	demo.Rep = &RepBlock{Title: s, Weighted: true, NoAnswer: s, Test: s, Chart: group,
+		Rows: []RepRow{{Label: s, PopPct: s, N: s, Pct: s, WeightedPct: s}}, Total: RepRow{Label: s}}
+	// The layout depends on the labels' widths; lay it out for a fixed
+	// label and put s in afterwards, so s changes text, never structure.
+	scatter := newScatter("a", "cs1", []csPoint{{label: "a", x: 40, y: 60, priority: true}, {label: "a", x: 60, y: 40}})
+	scatter.Title = s
+	for i := range scatter.Points {
+		scatter.Points[i].Label, scatter.Points[i].Tip = s, s
+	}
+	return &Model{Title: s, Version: s, Seed: s, AnalysisVersion: s, ConfigSHA256: s,
+		Compare: &Comparison{Intro: s, Stable: []string{s},
+			Trends: []*TrendTable{{Title: s, Waves: []string{s, s}, Base: s, Scale: s, Rows: []TrendRow{{Field: s, Means: []string{s, s}, Top2: []string{s, s}}}}},
+			Questions: []*ChangeQuestion{{Anchor: "w1", Title: s, Chart: group,
+				Pairs: []ChangePair{{Pair: s, Base: s, Rest: s, Changes: []Change{{Label: s, From: s, To: s, Diff: s, CI: s, P: s}}}}}}},
+		Waves: []*Wave{{
+			ID: s, Label: s, SourcePath: s, SHA256: s, Encoding: s,
+			Findings:     []Finding{{Kind: s, Text: s}},
+			Weighting:    &Weighting{Sentence: s, Effect: s, Variables: s, Range: s, Iterations: s, Deff: s, NEff: s, Notes: s},
+			MOE:          &MOETable{Ps: []string{s}, Rows: []MOERow{{N: s, Note: s, Cells: []string{s}}}, Example: s},
+			Demographics: []*Question{q, &demo},
+			Questions:    []*Question{q},
+			LikertCharts: []*StackChart{stack},
+			Crosstabs:    []*Crosstab{ct, &turned},
+			CS: &CSSet{TableID: "cs1", Chart: scatter, Summary: s, Base: s,
+				Rows: []CSRow{{Field: s, Quadrant: s, Priority: true, SatScore: s, ImpScore: s, SatH: s, ImpH: s, SatN: s, ImpN: s}}},
+			Policy: &PolicySet{Docs: s, Coded: s, CodedPct: s, Crosstabs: []*Crosstab{ct},
+				Pillars: []*Pillar{{Anchor: "p1", Name: s, N: s, Share: s, Chart: bars,
+					Codes: []*PolicyCode{{Anchor: "c1", Label: s, N: s, Share: s, Note: s, Quotes: []Quote{{Text: s, Source: s}}}}}}},
+			Themes: &ThemeSet{Docs: "1", Chart: bars, Crosstabs: []*Crosstab{ct},
+				Themes: []*Theme{{Anchor: "t1", Label: s, N: "1", Share: "100.0", Terms: s, Quotes: []Quote{{Text: s, Source: s}}}}},
+			Workshops: []*Workshop{
+				{Title: s, Date: s, Area: s, Speakers: true, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Speaker: s, Text: s}}}}},
+				{Title: s, Kind: s, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Text: s}}}}},
+			},
+			Quarantine: []QuarantineGroup{{Reason: s, N: "1", Locations: []string{s}}},
+		}}}
 }
 
 // FuzzRenderEscapes checks that text from the database can never add

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"koe/ingest"
 	"strconv"
 	"strings"
 )
@@ -60,13 +61,17 @@ func Load(db *sql.DB, opts Options) (*Model, error) {
 	}
 	m.Waves = waves
 	m.MultiWave = len(waves) > 1
+	if m.Compare, err = l.loadComparison(l.waves); err != nil {
+		return nil, fmt.Errorf("report: compare waves: %w", err)
+	}
 	return m, nil
 }
 
 type loader struct {
-	db   *sql.DB
-	opts Options
-	seq  int // anchor counter: anchors never carry user text
+	db    *sql.DB
+	opts  Options
+	seq   int         // anchor counter: anchors never carry user text
+	waves []*waveData // loaded so far, in wave order (for the comparison)
 }
 
 func (l *loader) anchor(prefix string) string {
@@ -141,11 +146,18 @@ type waveData struct {
 	codeByID  map[string]*codeRow
 	rawQuar   int
 	cands     []candidate // each crosstab's most notable cell
+	nEff      float64     // effective sample size; 0 when the wave is not weighted
+	// codeNotes are the groups where each policy code stands out, from
+	// the codes × demographics crosstabs.
+	codeNotes map[string][]codeNote
+	codeXts   []*Crosstab // codes × demographics, for the policy section
 }
 
 type qinfo struct {
 	id, title, kind string
 	demographic     bool
+	field, measure  string // CS pair: policy field and 'satisfaction' or 'importance'
+	ord             int
 	options         []option
 	tally           []tallyRow
 	stats           *statRow
@@ -162,6 +174,7 @@ type tallyRow struct {
 	n           int
 	pct         float64
 	base        int
+	moe         sql.NullFloat64
 }
 
 type statRow struct {
@@ -190,7 +203,8 @@ var kindLabels = map[string]string{
 }
 
 func (l *loader) loadWave(w *Wave) error {
-	d := &waveData{w: w, byID: map[string]*qinfo{}, themeByID: map[string]*themeRow{}, codeByID: map[string]*codeRow{}}
+	d := &waveData{w: w, byID: map[string]*qinfo{}, themeByID: map[string]*themeRow{}, codeByID: map[string]*codeRow{},
+		codeNotes: map[string][]codeNote{}}
 	args := []any{w.ID}
 	var weighted int
 	if err := l.db.QueryRow(`SELECT COUNT(*), COALESCE(SUM(weight <> 1.0), 0) FROM respondents WHERE wave_id = ?`, w.ID).Scan(&w.Respondents, &weighted); err != nil {
@@ -210,14 +224,16 @@ func (l *loader) loadWave(w *Wave) error {
 	}
 	w.SurveyDocs, w.WorkshopDocs, w.WorkshopCount = comma(sdocs), comma(wdocs), comma(nws)
 
-	err := l.each(`SELECT question_id, column_name, kind, is_demographic FROM questions
-		WHERE wave_id = ? ORDER BY ord, question_id`, args, func(r *sql.Rows) error {
+	err := l.each(`SELECT question_id, COALESCE(title, ''), column_name, kind, is_demographic, COALESCE(field, ''), COALESCE(measure, ''), ord
+		FROM questions WHERE wave_id = ? ORDER BY ord, question_id`, args, func(r *sql.Rows) error {
 		var q qinfo
 		var col string
-		if err := r.Scan(&q.id, &col, &q.kind, &q.demographic); err != nil {
+		if err := r.Scan(&q.id, &q.title, &col, &q.kind, &q.demographic, &q.field, &q.measure, &q.ord); err != nil {
 			return err
 		}
-		q.title = questionTitle(q.id, col)
+		if q.title == "" { // a database written before questions.title existed
+			q.title = ingest.QuestionTitle(q.id, col)
+		}
 		d.questions = append(d.questions, &q)
 		d.byID[q.id] = &q
 		return nil
@@ -240,11 +256,11 @@ func (l *loader) loadWave(w *Wave) error {
 	if err != nil {
 		return fmt.Errorf("read options: %w", err)
 	}
-	err = l.each(`SELECT question_id, code, label, n, pct, base_n FROM tallies
+	err = l.each(`SELECT question_id, code, label, n, pct, base_n, moe_pct FROM tallies
 		WHERE wave_id = ? ORDER BY question_id, code = '', ord, code`, args, func(r *sql.Rows) error {
 		var qid string
 		var t tallyRow
-		if err := r.Scan(&qid, &t.code, &t.label, &t.n, &t.pct, &t.base); err != nil {
+		if err := r.Scan(&qid, &t.code, &t.label, &t.n, &t.pct, &t.base, &t.moe); err != nil {
 			return err
 		}
 		if q := d.byID[qid]; q != nil {
@@ -285,15 +301,28 @@ func (l *loader) loadWave(w *Wave) error {
 		return fmt.Errorf("count free-text answers: %w", err)
 	}
 
+	if err := l.loadWeighting(d); err != nil {
+		return err
+	}
+	if err := l.loadMOE(d); err != nil {
+		return err
+	}
 	for _, q := range d.questions {
 		q.q = l.buildQuestion(q, textDocs[q.id])
 		if q.demographic && (q.kind == "single" || q.kind == "multi") {
 			w.Demographics = append(w.Demographics, q.q)
 		} else {
+			q.q.Headline = headline(q)
 			w.Questions = append(w.Questions, q.q)
 		}
 	}
 	w.LikertCharts = likertGroups(d)
+	if err := l.loadRepresentativeness(d); err != nil {
+		return err
+	}
+	if err := l.loadCS(d); err != nil {
+		return err
+	}
 
 	if err := l.loadThemes(d); err != nil {
 		return err
@@ -304,6 +333,9 @@ func (l *loader) loadWave(w *Wave) error {
 	if err := l.loadCrosstabs(d); err != nil {
 		return err
 	}
+	if err := l.loadPolicy(d); err != nil {
+		return err
+	}
 	if err := l.loadWorkshops(d); err != nil {
 		return err
 	}
@@ -311,6 +343,7 @@ func (l *loader) loadWave(w *Wave) error {
 		return err
 	}
 	w.Findings = findings(d)
+	l.waves = append(l.waves, d)
 	return nil
 }
 

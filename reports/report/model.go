@@ -27,6 +27,8 @@ type Model struct {
 	Waves     []*Wave
 	MultiWave bool // headings name the wave only when there are several
 	Weighted  bool // some wave's respondents carry weights other than 1
+	// Compare is the 前回調査との比較; nil when there is one wave (or none).
+	Compare *Comparison
 }
 
 // Wave is one survey wave and what was found in it.
@@ -47,11 +49,15 @@ type Wave struct {
 	WorkshopCount   string
 
 	Findings     []Finding
+	Weighting    *Weighting // nil when the wave is not weighted
+	MOE          *MOETable  // 標本誤差 table; nil when analysis wrote none
 	Demographics []*Question
 	Questions    []*Question
 	LikertCharts []*StackChart // likert questions sharing one scale, side by side
 	Crosstabs    []*Crosstab
 	Themes       *ThemeSet
+	CS           *CSSet     // 満足度・重要度 analysis; nil without field pairs
+	Policy       *PolicySet // 政策分野別の市民の声; nil when no document matched a code
 	Workshops    []*Workshop
 	Quarantine   []QuarantineGroup
 	// QuarantineMore counts reasons not listed (only the most frequent are).
@@ -76,6 +82,12 @@ type Question struct {
 	Stack           *StackChart
 	TextDocs        string // kind text: number of answers
 	NoTally         bool   // closed question without a tally in the database
+	// Headline states the margin of error of the most chosen option, the
+	// one figure a reader quotes, instead of a ± beside every cell.
+	Headline string
+	// Rep replaces the tally of a weighting variable: the respondents
+	// against the population (回答者の属性).
+	Rep *RepBlock
 }
 
 // TallyRow is one row of a 単純集計 table.
@@ -145,8 +157,6 @@ type ThemeSet struct {
 	Themes    []*Theme
 	Chart     *BarChart
 	Crosstabs []*Crosstab
-	Codes     []CodeCount
-	CodeChart *BarChart
 }
 
 // Theme is one theme with its representative quotes.
@@ -164,14 +174,6 @@ type Theme struct {
 type Quote struct {
 	Text   string
 	Source string
-}
-
-// CodeCount is how many documents a policy code matched.
-type CodeCount struct {
-	Label  string
-	Pillar string
-	N      string
-	Share  string
 }
 
 // Workshop is one workshop record with a few utterances per group.
@@ -205,4 +207,149 @@ type QuarantineGroup struct {
 	N         string
 	Locations []string // first few file:line
 	More      string   // "ほか12件" or ""
+}
+
+// Weighting says how a wave was weighted, in words and figures.
+type Weighting struct {
+	Sentence   string // "…の人口構成に合わせて集計の重み付け（ウェイトバック）を行いました。"
+	Effect     string // deff and effective n in one plain sentence
+	Variables  string // "お住まいの地区・年齢・性別"
+	Range      string // "0.69〜1.93"
+	Iterations string
+	Deff       string
+	NEff       string
+	Notes      string // analysis notes, question ids replaced by their names
+}
+
+// MOETable is the 標本誤差 table: ± points by base n and answer share.
+type MOETable struct {
+	Ps      []string // column headings: "10%（90%）" … "50%"
+	Rows    []MOERow
+	Example string // the reading rule, with one figure from the table
+}
+
+// MOERow is one base of the 標本誤差 table.
+type MOERow struct {
+	N     string // "1,000"
+	Note  string // "全体" for the wave's own base, else ""
+	Cells []string
+}
+
+// RepBlock compares the respondents with the population on one weighting
+// variable.
+type RepBlock struct {
+	Title    string // short name of the variable ("年齢")
+	Rows     []RepRow
+	Total    RepRow
+	Weighted bool   // the after-weighting column is shown
+	NoAnswer string // "無回答の27人は、割合の計算から除いています。" or ""
+	Test     string // the goodness-of-fit result in plain words
+	Chart    *GroupChart
+}
+
+// RepRow is one option of a RepBlock.
+type RepRow struct {
+	Label, PopPct, N, Pct, WeightedPct string
+}
+
+// CSSet is one wave's satisfaction × importance analysis.
+type CSSet struct {
+	TableID string // the table the chart is described by
+	Chart   *Scatter
+	Rows    []CSRow // 重点改善 first
+	Summary string  // which fields are 重点改善, in a sentence
+	Base    string  // range of respondents behind the scores
+}
+
+// CSRow is one policy field of a CSSet.
+type CSRow struct {
+	Field      string
+	Quadrant   string
+	Priority   bool // 重点改善
+	SatScore   string
+	ImpScore   string
+	SatH, ImpH string // 偏差値
+	SatN, ImpN string
+}
+
+// Comparison is the 前回調査との比較 across waves.
+type Comparison struct {
+	Intro      string
+	Trends     []*TrendTable // 満足度, then 重要度
+	Questions  []*ChangeQuestion
+	Stable     []string // titles of questions whose every change is within the margin of error
+	StablePair string   // the waves Stable refers to, "令和7年度→令和8年度"
+}
+
+// TrendTable is the mean score and top-2 share of each policy field across
+// waves, for one measure.
+type TrendTable struct {
+	Title string   // "満足度" or "重要度"
+	Waves []string // short wave labels, in order
+	Rows  []TrendRow
+	Base  string // the bases behind the figures
+	Scale string // "+2（満足）〜−2（不満）"
+}
+
+// TrendRow is one field of a TrendTable; Means and Top2 follow Waves.
+type TrendRow struct {
+	Field string
+	Means []string
+	Top2  []string
+}
+
+// ChangeQuestion is one question compared across waves.
+type ChangeQuestion struct {
+	Anchor string
+	Title  string
+	Chart  *GroupChart // satisfaction questions: the waves side by side
+	Pairs  []ChangePair
+}
+
+// ChangePair is a question's changes from one wave to the next.
+type ChangePair struct {
+	Pair    string   // "令和7年度→令和8年度"
+	Base    string   // effective bases of the two waves
+	Changes []Change // significant ones only, in option order
+	Rest    string   // what the other options did, in words
+}
+
+// Change is one option whose share changed significantly.
+type Change struct {
+	Label string
+	From  string // "35.2"
+	To    string
+	Diff  string // "−6.9"
+	CI    string // "−11.2〜−2.7"
+	P     string // "p=0.001"
+}
+
+// PolicySet is one wave's 政策分野別の市民の声.
+type PolicySet struct {
+	Docs      string // documents of the wave (the base of every share)
+	Coded     string // documents matching at least one code
+	CodedPct  string
+	Pillars   []*Pillar
+	Crosstabs []*Crosstab // codes × demographics
+}
+
+// Pillar is one 地方創生2.0 pillar (or その他) with its codes.
+type Pillar struct {
+	Anchor string
+	Name   string
+	N      string // documents matching any code of the pillar
+	Share  string
+	Chart  *BarChart
+	Codes  []*PolicyCode
+}
+
+// PolicyCode is one code: its count, two masked quotes and where it stands
+// out.
+type PolicyCode struct {
+	Anchor string
+	Label  string
+	N      string
+	Share  string
+	Quotes []Quote
+	Note   string // "…の人で、全体より多くなっています。" or ""
 }

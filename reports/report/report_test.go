@@ -207,6 +207,15 @@ func TestHostileText(t *testing.T) {
 		`UPDATE docs SET speaker = '<i>参加者1</i>', grp = '<u>A</u>' WHERE doc_id = 13`,
 		`UPDATE quarantine SET reason = '<script>alert(10)</script>', source_path = '"><img src=x>' WHERE line = 150`,
 		`UPDATE waves SET label = '</title><script>alert(11)</script>'`,
+		// The tables behind weighting, 標本誤差, CS, the comparison and the
+		// policy section: text drawn in SVG, tables and sentences.
+		`UPDATE cs_fields SET field = '</text><script>alert(13)</script>' WHERE field = '公共交通'`,
+		`UPDATE codes SET label = '<img src=x onerror=alert(14)>', pillar = '</text><script>alert(15)</script>' WHERE code_id = 'kankyo'`,
+		`UPDATE weighting SET notes = '<script>alert(16)</script>sexの注', variables = 'area, <b>x</b>'`,
+		`UPDATE representativeness SET label = '</text><script>alert(17)</script>' WHERE code = '明科'`,
+		`UPDATE wave_changes SET label = '<img src=x onerror=alert(18)>' WHERE code = '不満'`,
+		`UPDATE questions SET field = '<svg onload=alert(19)>' WHERE question_id IN ('sat_bosai', 'imp_bosai')`,
+		`UPDATE options SET label = '<i>満足</i>' WHERE question_id = 'sat_kotsu' AND code = '満足'`,
 	)
 	opts := fixtureOpts
 	opts.Title = `</title><script>alert(12)</script>`
@@ -236,6 +245,13 @@ func TestHostileText(t *testing.T) {
 		"&lt;script&gt;alert(1)&lt;/script&gt;",
 		"&lt;img src=x onerror=alert(1)&gt;",
 		"&lt;/style&gt;&lt;style&gt;body{display:none}&lt;/style&gt;",
+		"&lt;/text&gt;&lt;script&gt;alert(13)&lt;/script&gt;",
+		"&lt;img src=x onerror=alert(14)&gt;",
+		"&lt;/text&gt;&lt;script&gt;alert(15)&lt;/script&gt;",
+		"&lt;script&gt;alert(16)&lt;/script&gt;",
+		"&lt;/text&gt;&lt;script&gt;alert(17)&lt;/script&gt;",
+		"&lt;img src=x onerror=alert(18)&gt;",
+		"&lt;svg onload=alert(19)&gt;",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("escaped form %q missing: the hostile text should be shown, harmlessly", want)
@@ -250,7 +266,7 @@ func TestEmptySections(t *testing.T) {
 		want  []string
 	}{
 		{"empty database", []string{
-			"DELETE FROM runs; DELETE FROM waves; DELETE FROM respondents; DELETE FROM questions; DELETE FROM options; DELETE FROM tallies; DELETE FROM question_stats; DELETE FROM crosstabs; DELETE FROM crosstab_cells; DELETE FROM themes; DELETE FROM doc_themes; DELETE FROM docs; DELETE FROM workshops; DELETE FROM codes; DELETE FROM doc_codes; DELETE FROM quarantine",
+			"DELETE FROM runs; DELETE FROM waves; DELETE FROM respondents; DELETE FROM questions; DELETE FROM options; DELETE FROM tallies; DELETE FROM question_stats; DELETE FROM crosstabs; DELETE FROM crosstab_cells; DELETE FROM themes; DELETE FROM doc_themes; DELETE FROM docs; DELETE FROM workshops; DELETE FROM codes; DELETE FROM doc_codes; DELETE FROM quarantine; DELETE FROM weighting; DELETE FROM representativeness; DELETE FROM representativeness_tests; DELETE FROM margin_of_error; DELETE FROM cs_fields; DELETE FROM wave_changes",
 		}, []string{"データベースに調査がありません。", "<td>記録なし</td>"}},
 		{"no workshops", []string{"DELETE FROM workshops; DELETE FROM docs WHERE source = 'workshop'"},
 			[]string{"ワークショップの記録はありません。"}},
@@ -269,7 +285,7 @@ func TestEmptySections(t *testing.T) {
 					t.Errorf("report lacks %q", w)
 				}
 			}
-			for _, id := range []string{"summary", "survey", "respondents", "questions", "crosstabs", "themes", "workshops", "quality", "methods"} {
+			for _, id := range []string{"summary", "survey", "respondents", "questions", "cs", "trend", "crosstabs", "themes", "policy", "workshops", "quality", "methods"} {
 				if !strings.Contains(html, `<section id="`+id+`">`) {
 					t.Errorf("section %s vanished", id)
 				}
@@ -283,8 +299,9 @@ func TestFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// R8, the later of the fixture's two waves, carries the full set.
 	var texts []string
-	for _, f := range m.Waves[0].Findings {
+	for _, f := range m.Waves[len(m.Waves)-1].Findings {
 		texts = append(texts, f.Kind+"|"+f.Text)
 	}
 	all := strings.Join(texts, "\n")
@@ -302,6 +319,15 @@ func TestFindings(t *testing.T) {
 		"属性による違い|「問1 今後も安曇野市に住み続けたいと思いますか」で「市外へ移りたい」と答えた人の割合は、お住まいの地区が「明科」の人では36.8%（n=19）と、全体の8.2%より高くなっています（調整済み残差 +4.80）",
 		// sat_kotsu mean = (2·5 + 24 − 70 − 2·45)/196 = −126/196 = −0.643 → −0.64.
 		"満足度|評価が最も低いのは「問5(2) 公共交通の満足度」で、平均−0.64（+2（満足）〜−2（不満）の尺度、n=196）",
+		// cs_fields of R8 (fixture.sql): only 公共交通 has importance 偏差値
+		// ≥ 50 (53.1) and satisfaction < 50 (35.0); bases are the sat_n and
+		// imp_n columns, 190–196 and 188–198.
+		"満足度・重要度|重要度が高いのに満足度が低い「重点改善」の分野は、「公共交通」の1分野です（5分野中、満足度 n=190〜196、重要度 n=188〜198）。",
+		// wave_changes R7 → R8 (fixture.sql): sat_kotsu and imp_kotsu have
+		// p < 0.05 among the five non-demographic questions; the largest is
+		// 不満 of sat_kotsu, 70/150 = 46.7% → 45/203 = 22.2%, −24.5 points,
+		// Wald interval −34.4 to −14.6 on bases 150 and n_eff 195.2.
+		"前回との比較|前回の調査と比べて、選択肢の割合に統計的に有意な変化があった設問は2問です（比べた5問中）。最も大きな変化は「問5(2) 公共交通の満足度」の「不満」で、46.7%から22.2%へ−24.5ポイント（95%信頼区間 −34.4〜−14.6、n=150→195）です。",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("findings lack %q\ngot:\n%s", want, all)
@@ -324,7 +350,8 @@ func BenchmarkLoadRender(b *testing.B) {
 
 // BenchmarkLoadRenderLarge renders a city-sized study: 40 closed questions
 // (× 3 demographics = 120 crosstabs), 20,000 free-text documents in 12
-// themes and 2,000 workshop utterances.
+// themes and 2,000 workshop utterances, each document under one or two
+// policy codes.
 func BenchmarkLoadRenderLarge(b *testing.B) {
 	db := openFixture(b, `
 		WITH RECURSIVE q(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM q WHERE i < 40)
@@ -336,7 +363,7 @@ func BenchmarkLoadRenderLarge(b *testing.B) {
 			o(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM o WHERE j < 5)
 		INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n) SELECT 'R8', 'b' || i, 'c' || j, '選択肢' || j, j, 40, 40, 19.7, 203 FROM q, o;
 		WITH RECURSIVE q(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM q WHERE i < 120)
-		INSERT INTO crosstabs SELECT 100 + i, 'R8', CASE i % 3 WHEN 0 THEN 'area' WHEN 1 THEN 'age' ELSE 'sex' END,
+		INSERT INTO crosstabs (crosstab_id, wave_id, row_question, col_question, weighted, n, chi2, df, p_value, cramers_v) SELECT 100 + i, 'R8', CASE i % 3 WHEN 0 THEN 'area' WHEN 1 THEN 'age' ELSE 'sex' END,
 			'b' || ((i - 1) / 3 + 1), 0, 200, 10.0, 8, 0.2, 0.1 FROM q;
 		WITH RECURSIVE x(i) AS (SELECT 101 UNION ALL SELECT i + 1 FROM x WHERE i < 220),
 			r(c) AS (VALUES ('豊科'), ('穂高'), ('三郷'), ('堀金'), ('明科'), ('18〜39歳'), ('40〜64歳'), ('65歳以上'), ('男性'), ('女性')),
@@ -345,12 +372,15 @@ func BenchmarkLoadRenderLarge(b *testing.B) {
 		WITH RECURSIVE t(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM t WHERE i < 21)
 		INSERT INTO themes SELECT 'R8', i, NULL, 'テーマ' || i, 1666, '言葉、言葉、言葉' FROM t;
 		WITH RECURSIVE d(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM d WHERE i < 20999)
-		INSERT INTO docs SELECT i, 'R8', 'survey', CAST(i % 203 AS TEXT), 'free_future', NULL, NULL, NULL, i,
+		INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, workshop_id, grp, speaker, line, text, text_masked) SELECT i, 'R8', 'survey', CAST(i % 203 AS TEXT), 'free_future', NULL, NULL, NULL, i,
 			'【未マスク】本文' || i, '市民の意見です。バスの本数を増やしてほしい。公園も欲しい。' || i FROM d;
 		WITH RECURSIVE d(i) AS (SELECT 21000 UNION ALL SELECT i + 1 FROM d WHERE i < 22999)
-		INSERT INTO docs SELECT i, 'R8', 'workshop', NULL, NULL, 'ws-r8-hotaka', 'グループ' || (i % 8), '参加者' || (i % 30), i,
+		INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, workshop_id, grp, speaker, line, text, text_masked) SELECT i, 'R8', 'workshop', NULL, NULL, 'ws-r8-hotaka', 'グループ' || (i % 8), '参加者' || (i % 30), i,
 			'【未マスク】発言' || i, 'ワークショップでの発言です。' || i FROM d;
 		INSERT INTO doc_themes SELECT doc_id, 10 + doc_id % 12, (doc_id % 97) / 97.0 FROM docs WHERE doc_id >= 1000;
+		INSERT INTO doc_codes SELECT doc_id, CASE doc_id % 4 WHEN 0 THEN 'kotsu' WHEN 1 THEN 'kankyo' WHEN 2 THEN 'kosodate' ELSE 'bosai' END
+			FROM docs WHERE doc_id >= 1000;
+		INSERT INTO doc_codes SELECT doc_id, 'kotsu' FROM docs WHERE doc_id >= 1000 AND doc_id % 7 = 0 AND doc_id % 4 <> 0;
 	`)
 	for b.Loop() {
 		m, err := report.Load(db.SQL(), fixtureOpts)
