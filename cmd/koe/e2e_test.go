@@ -214,6 +214,18 @@ func TestRunSmallStudy(t *testing.T) {
 		}
 	}
 
+	// The 単純集計 of settle: 21 of 38 住み続けたい; the Wilson interval of
+	// 21/38 from its formula (R's prop.test(21, 38, correct = FALSE)):
+	// 39.70629712199248 … 69.85359900194877 %.
+	var tn, tb int
+	var lo, hi float64
+	if err := db.QueryRow(`SELECT n, base_n, ci_low_pct, ci_high_pct FROM tallies WHERE wave_id = 'T1' AND question_id = 'settle' AND code = '住み続けたい'`).Scan(&tn, &tb, &lo, &hi); err != nil {
+		t.Fatal(err)
+	}
+	if tn != 21 || tb != 38 || math.Abs(lo-39.70629712199248) > 1e-9 || math.Abs(hi-69.85359900194877) > 1e-9 {
+		t.Errorf("tally 住み続けたい: n %d/%d, CI %.12g–%.12g; want 21/38, 39.7063–69.8536", tn, tb, lo, hi)
+	}
+
 	html, err := os.ReadFile(filepath.Join(dir, "out", "report", "index.html"))
 	if err != nil {
 		t.Fatal(err)

@@ -509,14 +509,17 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 			}
 			wd.tallies[q.ID] = t
 			for _, r := range t.Rows {
-				moe := math.NaN()
+				moe, lo, hi := math.NaN(), math.NaN(), math.NaN()
 				if !r.Missing && t.Base > 0 {
 					// The base is every respondent; weighted, its effective size.
-					base := int(math.Max(1, math.Floor(wd.nEff*float64(t.Base)/float64(len(wd.ids)))))
-					moe, _ = stats.MarginOfError(math.Min(100, math.Max(0, r.Pct)), base, stats.MOEOptions{})
+					base := math.Max(1, math.Floor(wd.nEff*float64(t.Base)/float64(len(wd.ids))))
+					p := math.Min(100, math.Max(0, r.Pct))
+					moe, _ = stats.MarginOfError(p, int(base), stats.MOEOptions{})
+					lo, hi = stats.Wilson(p/100*base, base, stats.Level95)
+					lo, hi = 100*lo, 100*hi
 				}
 				if err := tx.Tally(store.TallyRow{WaveID: wd.id, QuestionID: q.ID, Code: r.Code, Label: r.Label,
-					Ord: r.Ord, N: r.N, WeightedN: r.WeightedN, Pct: r.Pct, BaseN: t.Base, MOEPct: moe}); err != nil {
+					Ord: r.Ord, N: r.N, WeightedN: r.WeightedN, Pct: r.Pct, BaseN: t.Base, MOEPct: moe, CILowPct: lo, CIHighPct: hi}); err != nil {
 					return err
 				}
 			}

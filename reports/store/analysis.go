@@ -135,12 +135,13 @@ type TallyRow struct {
 	WeightedN, Pct                  float64
 	BaseN                           int
 	MOEPct                          float64 // NaN = NULL
+	CILowPct, CIHighPct             float64 // Wilson interval, %; NaN = NULL
 }
 
 // Tally writes a tallies row.
 func (t *Tx) Tally(r TallyRow) error {
-	_, err := t.Exec(`INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-		r.WaveID, r.QuestionID, r.Code, r.Label, r.Ord, r.N, r.WeightedN, r.Pct, r.BaseN, nf(r.MOEPct))
+	_, err := t.Exec(`INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct, ci_low_pct, ci_high_pct) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		r.WaveID, r.QuestionID, r.Code, r.Label, r.Ord, r.N, r.WeightedN, r.Pct, r.BaseN, nf(r.MOEPct), nf(r.CILowPct), nf(r.CIHighPct))
 	return err
 }
 

@@ -207,7 +207,9 @@ CREATE TABLE tallies (
   weighted_n  REAL NOT NULL,    -- sum of their weights
   pct         REAL NOT NULL,    -- 100·n/base_n, unrounded (weighted when the study is weighted)
   base_n      INTEGER NOT NULL, -- respondents in the base
-  moe_pct     REAL              -- 95% margin of error of pct in points: 1.96·√(p(1−p)/n), n the effective base; NULL for 無回答
+  moe_pct     REAL,             -- 95% margin of error of pct in points: 1.96·√(p(1−p)/n), n the effective base; NULL for 無回答
+  ci_low_pct  REAL,             -- 95% Wilson score interval of pct, lower bound (%), on the effective base; NULL for 無回答
+  ci_high_pct REAL              -- upper bound (%)
 );
 
 -- Summaries of likert and number questions.
@@ -305,4 +307,54 @@ CREATE TABLE wave_changes (
   ci_low      REAL,          -- 95% confidence interval of the difference, lower (points)
   ci_high     REAL,          -- upper
   p_value     REAL           -- two-proportion z-test p-value
+);
+
+-- 共起ネットワーク: the terms drawn in each wave's co-occurrence network of
+-- survey free text (non-answers left out; a group of duplicate comments
+-- counts once).
+CREATE TABLE cooc_nodes (
+  wave_id   TEXT NOT NULL,    -- wave
+  term      TEXT NOT NULL,    -- base form
+  freq      INTEGER NOT NULL, -- documents containing the term
+  community INTEGER NOT NULL, -- Louvain community, 1 = the one with the most terms (nodes of one colour)
+  x         REAL NOT NULL,    -- position in [0,1], left to right
+  y         REAL NOT NULL,    -- position in [0,1], top to bottom
+  PRIMARY KEY (wave_id, term)
+);
+
+-- Edges of the co-occurrence network: the strongest pairs of terms.
+CREATE TABLE cooc_edges (
+  wave_id TEXT NOT NULL, -- wave
+  a       TEXT NOT NULL, -- one term (a < b)
+  b       TEXT NOT NULL, -- the other term
+  both_n  INTEGER NOT NULL, -- documents containing both terms
+  jaccard REAL NOT NULL, -- Jaccard coefficient of the two terms' documents: both / either
+  PRIMARY KEY (wave_id, a, b)
+);
+
+-- 対応分析: correspondence analysis of free-text terms (used in at least 5
+-- documents) by the options of each demographic question; one row per
+-- term and per option, in principal coordinates.
+CREATE TABLE ca_points (
+  wave_id      TEXT NOT NULL,    -- wave
+  question_id  TEXT NOT NULL,    -- demographic question whose options are the columns
+  kind         TEXT NOT NULL,    -- 'term' (row of the table) or 'group' (an option of the question)
+  ord          INTEGER NOT NULL, -- order within the kind: options in codebook order, terms by frequency
+  label        TEXT NOT NULL,    -- the term, or the option label
+  mass         REAL NOT NULL,    -- share of the table's documents
+  dim1         REAL NOT NULL,    -- principal coordinate on dimension 1
+  dim2         REAL NOT NULL,    -- principal coordinate on dimension 2 (0 when the table has one dimension)
+  contribution REAL NOT NULL,    -- share of the inertia of dimensions 1–2 the point accounts for
+  labelled     INTEGER NOT NULL, -- 1 when a chart should print its label (the 30 most distinctive terms; every option)
+  PRIMARY KEY (wave_id, question_id, kind, ord)
+);
+
+-- Inertia (variance) each dimension of a correspondence analysis explains.
+CREATE TABLE ca_inertia (
+  wave_id     TEXT NOT NULL,    -- wave
+  question_id TEXT NOT NULL,    -- demographic question
+  dim         INTEGER NOT NULL, -- dimension, 1 … min(terms, options) − 1
+  inertia     REAL NOT NULL,    -- principal inertia (squared singular value)
+  inertia_pct REAL NOT NULL,    -- percent of the total inertia
+  PRIMARY KEY (wave_id, question_id, dim)
 );
