@@ -27,13 +27,14 @@ type NetworkDoc struct {
 func (s reader) NetworkDocs(wave string) ([]NetworkDoc, error) {
 	// One row per document with its terms joined by U+001F (never in a
 	// base form) reads 100,000 documents several times faster than one row
-	// per term.
+	// per term, and the correlated subquery spares SQLite a GROUP BY sort
+	// of every term.
 	rows, err := s.q.Query(`
-SELECT d.doc_id, COALESCE(d.respondent_id, ''), group_concat(t.term, char(31))
-  FROM docs d JOIN doc_terms t ON t.doc_id = d.doc_id
+SELECT d.doc_id, COALESCE(d.respondent_id, ''),
+       (SELECT group_concat(t.term, char(31)) FROM doc_terms t WHERE t.doc_id = d.doc_id) AS terms
+  FROM docs d
  WHERE d.wave_id = ? AND d.source = 'survey' AND d.non_answer = 0
-   AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
- GROUP BY d.doc_id
+   AND (d.dup_of IS NULL OR d.dup_of = d.doc_id) AND terms IS NOT NULL
  ORDER BY d.doc_id`, wave)
 	if err != nil {
 		return nil, fmt.Errorf("wave %s: read document terms: %w", wave, err)
@@ -58,38 +59,57 @@ SELECT d.doc_id, COALESCE(d.respondent_id, ''), group_concat(t.term, char(31))
 	return out, nil
 }
 
-// DemographicAnswer is a respondent's answer to a demographic question.
-type DemographicAnswer struct {
-	RespondentID string
-	QuestionID   string
-	Label        string // option label
-	Ord          int    // option position in the codebook (1-based)
+// DemographicGroup is an option of a demographic question with the
+// respondents who chose it.
+type DemographicGroup struct {
+	Label       string
+	Ord         int      // option position in the codebook (1-based)
+	Respondents []string // in the order of the answers_q index
 }
 
-// DemographicAnswers lists the wave's answers to demographic questions, by
-// question, option order and respondent.
-func (s reader) DemographicAnswers(wave string) ([]DemographicAnswer, error) {
-	rows, err := s.q.Query(`
-SELECT a.respondent_id, a.question_id, o.label, o.ord
-  FROM answers a
-  JOIN questions q ON q.wave_id = a.wave_id AND q.question_id = a.question_id AND q.is_demographic = 1
-  JOIN options o ON o.wave_id = a.wave_id AND o.question_id = a.question_id AND o.code = a.code
- WHERE a.wave_id = ?
- ORDER BY a.question_id, o.ord, a.respondent_id`, wave)
+// DemographicGroups lists the options of one of the wave's questions in
+// codebook order, each with its respondents; an option nobody chose has
+// none. Reading one question through the answers_q index, respondents
+// folded into one row per option, keeps this to a fraction of a second
+// for 100,000 respondents.
+func (s reader) DemographicGroups(wave, question string) ([]DemographicGroup, error) {
+	orows, err := s.q.Query(`SELECT code, label, ord FROM options WHERE wave_id = ? AND question_id = ? ORDER BY ord`, wave, question)
 	if err != nil {
-		return nil, fmt.Errorf("wave %s: read demographics: %w", wave, err)
+		return nil, fmt.Errorf("wave %s: read options of %s: %w", wave, question, err)
+	}
+	var out []DemographicGroup
+	index := map[string]int{}
+	for orows.Next() {
+		var code string
+		var g DemographicGroup
+		if err := orows.Scan(&code, &g.Label, &g.Ord); err != nil {
+			orows.Close()
+			return nil, fmt.Errorf("wave %s: read options of %s: %w", wave, question, err)
+		}
+		index[code] = len(out)
+		out = append(out, g)
+	}
+	orows.Close()
+	if err := orows.Err(); err != nil {
+		return nil, fmt.Errorf("wave %s: read options of %s: %w", wave, question, err)
+	}
+	rows, err := s.q.Query(`SELECT code, group_concat(respondent_id, char(31)) FROM answers
+ WHERE wave_id = ? AND question_id = ? AND code IS NOT NULL GROUP BY code`, wave, question)
+	if err != nil {
+		return nil, fmt.Errorf("wave %s: read answers to %s: %w", wave, question, err)
 	}
 	defer rows.Close()
-	var out []DemographicAnswer
 	for rows.Next() {
-		var a DemographicAnswer
-		if err := rows.Scan(&a.RespondentID, &a.QuestionID, &a.Label, &a.Ord); err != nil {
-			return nil, fmt.Errorf("wave %s: read demographics: %w", wave, err)
+		var code, joined string
+		if err := rows.Scan(&code, &joined); err != nil {
+			return nil, fmt.Errorf("wave %s: read answers to %s: %w", wave, question, err)
 		}
-		out = append(out, a)
+		if i, ok := index[code]; ok {
+			out[i].Respondents = strings.Split(joined, "\x1f")
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("wave %s: read demographics: %w", wave, err)
+		return nil, fmt.Errorf("wave %s: read answers to %s: %w", wave, question, err)
 	}
 	return out, nil
 }

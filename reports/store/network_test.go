@@ -104,17 +104,20 @@ func TestNetworkDocs(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("NetworkDocs = %+v\nwant %+v", got, want)
 		}
-		ans, err := tx.DemographicAnswers("R8")
+		groups, err := tx.DemographicGroups("R8", "area")
 		if err != nil {
 			return err
 		}
-		wantAns := []DemographicAnswer{
-			{RespondentID: "1", QuestionID: "area", Label: "豊科", Ord: 1},
-			{RespondentID: "2", QuestionID: "area", Label: "穂高", Ord: 2},
-			{RespondentID: "4", QuestionID: "area", Label: "穂高", Ord: 2},
+		wantGroups := []DemographicGroup{
+			{Label: "豊科", Ord: 1, Respondents: []string{"1"}},
+			{Label: "穂高", Ord: 2, Respondents: []string{"2", "4"}},
 		}
-		if !reflect.DeepEqual(ans, wantAns) {
-			t.Errorf("DemographicAnswers = %+v\nwant %+v", ans, wantAns)
+		if !reflect.DeepEqual(groups, wantGroups) {
+			t.Errorf("DemographicGroups = %+v\nwant %+v", groups, wantGroups)
+		}
+		none, err := tx.DemographicGroups("R8", "nosuch")
+		if err != nil || len(none) != 0 {
+			t.Errorf("DemographicGroups of an unknown question = %+v, %v; want none", none, err)
 		}
 		return nil
 	})

@@ -216,6 +216,9 @@ func (s *DB) Analysis(ctx context.Context, fn func(tx *Tx) error) error {
 		}
 	}
 	t := &Tx{reader: reader{tx}, tx: tx, stmts: map[string]*sql.Stmt{}}
+	if err := t.ClearNetworks(); err != nil {
+		return fmt.Errorf("clear previous analysis: %w", err)
+	}
 	if err := fn(t); err != nil {
 		return err
 	}

@@ -238,7 +238,7 @@ func deleteWave(tx *sql.Tx, wave string) error {
 			return err
 		}
 	}
-	return nil
+	return deleteWaveNetworks(tx, wave)
 }
 
 func nullStr(s string) any {

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"koe/analysis/ca"
+	"koe/analysis/cooc"
+	"koe/reports/store"
+)
+
+// caMinFreq is the number of documents a term needs to be a row of a
+// correspondence analysis: the network's floor, for the same reason (a
+// word of one or two residents places itself at the edge of the chart and
+// says nothing about their group).
+const caMinFreq = cooc.DefaultMinFreq
+
+// writeNetworks stores, for one wave's survey free text, the co-occurrence
+// network (cooc_nodes, cooc_edges) and one correspondence analysis of terms
+// by the options of each demographic question (ca_points, ca_inertia).
+//
+// The documents are those the themes see: non-answers are left out and a
+// group of duplicate comments counts once (store.NetworkDocs), so it must
+// run after analyseText has written the wave's terms and duplicate groups.
+// Workshop utterances are left out: they have no respondent to place, and
+// the network describes the survey's voice. A document counts towards every
+// option its respondent chose (one, for the usual single-answer
+// demographic); respondents who did not answer the question drop out of
+// that analysis.
+func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64) error {
+	docs, err := tx.NetworkDocs(wave)
+	if err != nil {
+		return err
+	}
+	lists := make([][]string, len(docs))
+	for i, d := range docs {
+		lists[i] = d.Terms
+	}
+	net, err := cooc.Build(lists, cooc.Options{Seed: seed})
+	if err != nil {
+		return fmt.Errorf("wave %s: co-occurrence network: %w", wave, err)
+	}
+	nodes := make([]store.CoocNodeRow, len(net.Nodes))
+	for i, n := range net.Nodes {
+		nodes[i] = store.CoocNodeRow{Term: n.Term, Freq: n.Freq, Community: n.Community, X: n.X, Y: n.Y}
+	}
+	edges := make([]store.CoocEdgeRow, len(net.Edges))
+	for i, e := range net.Edges {
+		edges[i] = store.CoocEdgeRow{A: e.A, B: e.B, Both: e.Both, Jaccard: e.Jaccard}
+	}
+	if err := tx.CoocNetwork(wave, nodes, edges); err != nil {
+		return err
+	}
+	if len(demographics) == 0 || len(docs) == 0 {
+		return nil
+	}
+
+	terms, docTerms := frequentTerms(docs, caMinFreq)
+	if len(terms) < 2 {
+		return nil
+	}
+	for _, q := range demographics {
+		groups, err := tx.DemographicGroups(wave, q)
+		if err != nil {
+			return err
+		}
+		if err := writeCA(tx, wave, q, docs, terms, docTerms, groups); err != nil {
+			return fmt.Errorf("wave %s: correspondence analysis by %s: %w", wave, q, err)
+		}
+	}
+	return nil
+}
+
+// frequentTerms returns the terms in at least minFreq documents, by
+// document frequency (descending) then term, and each document's terms as
+// indices into that list.
+func frequentTerms(docs []store.NetworkDoc, minFreq int) ([]string, [][]int) {
+	df := map[string]int{}
+	for _, d := range docs {
+		for _, t := range d.Terms { // distinct within a document
+			df[t]++
+		}
+	}
+	var terms []string
+	for t, n := range df {
+		if n >= minFreq {
+			terms = append(terms, t)
+		}
+	}
+	slices.SortFunc(terms, func(a, b string) int {
+		if c := cmp.Compare(df[b], df[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	index := make(map[string]int, len(terms))
+	for i, t := range terms {
+		index[t] = i
+	}
+	docTerms := make([][]int, len(docs))
+	for i, d := range docs {
+		for _, t := range d.Terms {
+			if j, ok := index[t]; ok {
+				docTerms[i] = append(docTerms[i], j)
+			}
+		}
+	}
+	return terms, docTerms
+}
+
+// writeCA builds the terms × options table of one demographic question,
+// drops the terms and options without documents, and stores its
+// correspondence analysis. A table too small to analyse (fewer than two
+// terms or options left) or without association is skipped: there is no
+// chart to draw.
+func writeCA(tx *store.Tx, wave, question string, docs []store.NetworkDoc, terms []string, docTerms [][]int, groups []store.DemographicGroup) error {
+	if len(groups) < 2 {
+		return nil
+	}
+	groupOf := map[string][]int{} // respondent → option indices
+	for j, g := range groups {
+		for _, r := range g.Respondents {
+			groupOf[r] = append(groupOf[r], j)
+		}
+	}
+	counts := make([][]float64, len(terms))
+	for i := range counts {
+		counts[i] = make([]float64, len(groups))
+	}
+	for i, d := range docs {
+		for _, g := range groupOf[d.RespondentID] {
+			for _, t := range docTerms[i] {
+				counts[t][g]++
+			}
+		}
+	}
+
+	rowSum := make([]float64, len(terms))
+	colSum := make([]float64, len(groups))
+	for i, row := range counts {
+		for j, x := range row {
+			rowSum[i] += x
+			colSum[j] += x
+		}
+	}
+	var tb ca.Table
+	var keepCols []int
+	for j, s := range colSum {
+		if s > 0 {
+			keepCols = append(keepCols, j)
+			tb.Cols = append(tb.Cols, groups[j].Label)
+		}
+	}
+	for i, s := range rowSum {
+		if s == 0 {
+			continue
+		}
+		row := make([]float64, len(keepCols))
+		for k, j := range keepCols {
+			row[k] = counts[i][j]
+		}
+		tb.Rows = append(tb.Rows, terms[i])
+		tb.Counts = append(tb.Counts, row)
+	}
+	if len(tb.Rows) < 2 || len(tb.Cols) < 2 {
+		return nil
+	}
+	res, err := ca.Fit(tb, ca.Options{})
+	if errors.Is(err, ca.ErrNoInertia) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+
+	points := make([]store.CAPointRow, 0, len(res.Cols)+len(res.Rows))
+	add := func(kind string, pts []ca.Point) {
+		for i, p := range pts {
+			points = append(points, store.CAPointRow{QuestionID: question, Kind: kind, Ord: i + 1, Label: p.Label,
+				Mass: p.Mass, Dim1: p.Dim[0], Dim2: p.Dim[1], Contribution: p.Contribution, Labelled: p.Labelled})
+		}
+	}
+	add(store.CAGroup, res.Cols)
+	add(store.CATerm, res.Rows)
+	inertia := make([]store.CAInertiaRow, len(res.Inertia))
+	for k := range res.Inertia {
+		inertia[k] = store.CAInertiaRow{QuestionID: question, Dim: k + 1, Inertia: res.Inertia[k], Pct: res.InertiaPct[k]}
+	}
+	return tx.CorrespondenceAnalysis(wave, points, inertia)
+}
+
+// demographicIDs lists the wave's demographic questions that have options,
+// in codebook order: the questions whose options the correspondence
+// analyses set against the terms.
+func demographicIDs(wd *waveData) []string {
+	var ids []string
+	for _, q := range wd.questions {
+		if q.Demographic && wd.vars[q.ID] != nil {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}
