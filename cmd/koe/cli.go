@@ -50,12 +50,12 @@ func commands() []command {
 		{"demo", "[--out DIR]", "run the whole pipeline on the embedded Azumino sample study", cmdDemo},
 		{"run", "STUDY_DIR", "ingest, analyze and report a study (writes STUDY_DIR/out/)", cmdRun},
 		{"ingest", "STUDY_DIR", "read the survey and workshop files into the study database", cmdIngest},
-		{"analyze", "STUDY_DIR", "compute tallies, crosstabs, weights, terms, themes and codes", cmdAnalyze},
-		{"report", "STUDY_DIR", "write the HTML report and Parquet files from the database", cmdReport},
+		{"analyze", "STUDY_DIR", "compute weights, tallies, crosstabs, terms, themes, codes and networks", cmdAnalyze},
+		{"report", "STUDY_DIR [--pdf]", "write the HTML report, Parquet files and CSV tables from the database", cmdReport},
 		{"validate", "STUDY_DIR", "check config, codebook and inputs; print every problem; write nothing", cmdValidate},
 		{"init", "SURVEY.csv [--out DIR] [--force]", "draft koe.toml and codebook.toml from a survey export", cmdInit},
 		{"tokenize", "[--format mecab|wakati|json] [--dict USER.csv]", "tokenize stdin line by line as the pipeline does", cmdTokenize},
-		{"kwic", "STUDY_DIR WORD", "keyword-in-context lines for WORD from the study's masked free text", cmdKwic},
+		{"kwic", "STUDY_DIR WORD [--width N] [--csv]", "keyword-in-context lines for WORD from the study's masked free text", cmdKwic},
 		{"help", "[COMMAND|schema]", "show help for a command, or the database schema", nil},
 	}
 }
