@@ -354,7 +354,7 @@ func TestDemo(t *testing.T) {
 	if n := count(t, db, `SELECT COUNT(*) FROM crosstabs WHERE p_value IS NOT NULL AND (p_adj IS NULL OR p_adj < p_value - 1e-15 OR p_adj > 1)`); n != 0 {
 		t.Errorf("%d crosstabs with a missing or impossible adjusted p-value", n)
 	}
-	for _, tb := range []string{"masking", "representativeness", "margin_of_error", "cs_fields", "wave_changes", "weighting", "tallies", "question_stats"} {
+	for _, tb := range []string{"theme_stability", "cooc_nodes", "cooc_edges", "ca_points", "masking", "representativeness", "margin_of_error", "cs_fields", "wave_changes", "weighting", "tallies", "question_stats"} {
 		if n := count(t, db, "SELECT COUNT(*) FROM "+tb); n == 0 {
 			t.Errorf("table %s is empty", tb)
 		}

@@ -772,7 +772,60 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	}
 	tr.themes = len(res.Themes)
 	tr.nextTheme = next
+	if err := writeStability(tx, wd.id, tdocs, res, cfg.Seed); err != nil {
+		return nil, err
+	}
 	return tr, nil
+}
+
+// stabilityDocs caps the documents re-clustered to judge stability, so that
+// a large wave costs a bounded extra time; a deterministic sample (every
+// k-th document) stands for the rest.
+const stabilityDocs = 5000
+
+// writeStability clusters the wave's documents again with two other seeds
+// at the same number of themes and records how well each partition agrees
+// with the reported one (adjusted Rand index), so readers know how firm the
+// themes are.
+func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Result, seed int64) error {
+	if res.K < 2 {
+		return nil
+	}
+	assigned := make(map[int64]int, len(res.Assign))
+	for _, a := range res.Assign {
+		assigned[a.DocID] = a.Theme
+	}
+	var sample []themes.Doc
+	step := max(1, (len(docs)+stabilityDocs-1)/stabilityDocs)
+	for i := 0; i < len(docs); i += step {
+		if _, ok := assigned[docs[i].ID]; ok {
+			sample = append(sample, docs[i])
+		}
+	}
+	for _, other := range []int64{seed + 1, seed + 2} {
+		alt, err := themes.Find(sample, themes.Options{K: res.K, Seed: other})
+		if err != nil {
+			return fmt.Errorf("themes with seed %d: %w", other, err)
+		}
+		altOf := make(map[int64]int, len(alt.Assign))
+		for _, a := range alt.Assign {
+			altOf[a.DocID] = a.Theme
+		}
+		var a, b []int
+		for _, d := range sample {
+			if t, ok := altOf[d.ID]; ok {
+				a = append(a, assigned[d.ID])
+				b = append(b, t)
+			}
+		}
+		if len(a) < 2 {
+			continue
+		}
+		if err := tx.ThemeStability(wave, seed, other, len(a), themes.ARI(a, b)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeTextCrosstabs crosses themes and codes (as multi-answer variables:

@@ -110,6 +110,13 @@ func (t *Tx) AdjustCrosstabFamilies(wave string, adjust func([]float64) ([]float
 	return nil
 }
 
+// ThemeStability records the agreement of the themes with a run under
+// another seed.
+func (t *Tx) ThemeStability(wave string, seed, other int64, docs int, ari float64) error {
+	_, err := t.Exec(`INSERT INTO theme_stability (wave_id, seed, other_seed, docs, ari) VALUES (?,?,?,?,?)`, wave, seed, other, docs, ari)
+	return err
+}
+
 // Code writes a code definition.
 func (t *Tx) Code(id, label, pillar string) error {
 	_, err := t.Exec(`INSERT OR REPLACE INTO codes (code_id, label, pillar) VALUES (?,?,?)`, id, label, nullStr(pillar))

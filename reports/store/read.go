@@ -207,7 +207,7 @@ func (s *DB) Analysis(ctx context.Context, fn func(tx *Tx) error) error {
 		`DELETE FROM doc_codes`, `DELETE FROM codes`, `DELETE FROM crosstab_cells`,
 		`DELETE FROM crosstabs`, `DELETE FROM tallies`, `DELETE FROM question_stats`,
 		`DELETE FROM representativeness`, `DELETE FROM representativeness_tests`, `DELETE FROM weighting`,
-		`DELETE FROM margin_of_error`, `DELETE FROM cs_fields`, `DELETE FROM wave_changes`,
+		`DELETE FROM margin_of_error`, `DELETE FROM cs_fields`, `DELETE FROM wave_changes`, `DELETE FROM theme_stability`,
 		`UPDATE respondents SET weight = 1.0`,
 		`UPDATE docs SET dup_of = NULL, group_size = NULL, non_answer = 0`,
 	} {

@@ -358,3 +358,14 @@ CREATE TABLE ca_inertia (
   inertia_pct REAL NOT NULL,    -- percent of the total inertia
   PRIMARY KEY (wave_id, question_id, dim)
 );
+
+-- How firm the themes are: the same documents clustered again with other
+-- seeds at the same number of themes, compared with the run the report
+-- shows by the adjusted Rand index (1 = the same partition, 0 = chance).
+CREATE TABLE theme_stability (
+  wave_id    TEXT NOT NULL,    -- wave
+  seed       INTEGER NOT NULL, -- the study's seed (the themes reported)
+  other_seed INTEGER NOT NULL, -- the seed of the comparison run
+  docs       INTEGER NOT NULL, -- documents compared
+  ari        REAL NOT NULL     -- adjusted Rand index between the two partitions
+);

@@ -225,6 +225,7 @@ func deleteWave(tx *sql.Tx, wave string) error {
 		`DELETE FROM question_stats WHERE wave_id = ?1`,
 		`DELETE FROM docs WHERE wave_id = ?1`,
 		`DELETE FROM masking WHERE wave_id = ?1`,
+		`DELETE FROM theme_stability WHERE wave_id = ?1`,
 		`DELETE FROM answers WHERE wave_id = ?1`,
 		`DELETE FROM respondents WHERE wave_id = ?1`,
 		`DELETE FROM quarantine WHERE wave_id = ?1`,
