@@ -105,7 +105,8 @@ func loadInChromium(t *testing.T, html string, print bool) browserRun {
 }
 
 var sectionHeadings = []string{"概要", "調査の概要", "回答者の属性", "設問別の結果", "満足度・重要度（CS）分析", "前回調査との比較",
-	"クロス集計", "自由記述のテーマ", "政策分野別の市民の声", "ワークショップの声", "データの品質", "方法と注記"}
+	"クロス集計", "自由記述のテーマ", "共起ネットワーク", "属性ごとの特徴的な言葉（対応分析）", "政策分野別の市民の声", "ワークショップの声",
+	"データの品質", "方法と注記"}
 
 // consoleLine matches what Chromium logs for a console message, including
 // a CSP violation: `[…:INFO:CONSOLE:2] "Executing inline script violates
@@ -119,7 +120,7 @@ var reportElements = map[string]bool{}
 
 func init() {
 	for _, e := range strings.Fields(`html head meta title style body header nav main section article footer
-		div p h1 h2 h3 h4 ul ol li dl dt dd span a br code strong table caption thead tbody tr th td
+		div p h1 h2 h3 h4 ul ol li dl dt dd span a br code strong table caption colgroup col thead tbody tr th td
 		figure figcaption blockquote svg defs pattern g rect line text circle polygon`) {
 		reportElements[e] = true
 	}
@@ -286,18 +287,19 @@ func TestBrowserFixture(t *testing.T) {
 	run := loadInChromium(t, render(t, openFixture(t), fixtureOpts), true)
 	checkPage(t, run, fixtureOpts.Title)
 	t.Run("a4 pdf", func(t *testing.T) {
-		// The cover page with the contents, then each of the 12 sections
-		// from a new page: at least 13 pages. The fixture is small (two
+		// The cover page with the contents, then each of the 14 sections
+		// from a new page: at least 15 pages. The fixture is small (two
 		// waves, R7 without free text; 11 questions, 6 crosstabs, 5 themes,
-		// 2 workshops): Chromium 156 prints it on 34, the sections taking
-		// one to four pages each (設問別の結果 the most: both waves' tables
-		// and charts). More than 40 would mean the layout blew up (a
-		// question or table per page); fewer than 13 that a section
-		// stopped starting a page.
+		// an 8-word network, two correspondence analyses, 2 workshops):
+		// Chromium 156 prints it on 40, the sections taking one to four
+		// pages each (設問別の結果 the most: both waves' tables and charts;
+		// the network and the correspondence analysis two or three each).
+		// More than 48 would mean the layout blew up (a question or table
+		// per page); fewer than 15 that a section stopped starting a page.
 		n := pdfPages(t, run.pdf)
 		t.Logf("fixture report prints on %d A4 pages", n)
-		if n < 13 || n > 40 {
-			t.Errorf("fixture report printed on %d pages, want 13–40", n)
+		if n < 15 || n > 48 {
+			t.Errorf("fixture report printed on %d pages, want 15–48", n)
 		}
 	})
 }
@@ -349,6 +351,15 @@ func hostileFixture() []string {
 		"UPDATE representativeness SET label = '"+q(hostile[2])+"' WHERE code = '明科'",
 		"UPDATE wave_changes SET label = '"+q(hostile[7])+"' WHERE code = '不満'",
 		"UPDATE questions SET field = '"+q(hostile[8])+"' WHERE question_id IN ('sat_bosai', 'imp_bosai')",
+		// The free-text analyses: a campaign, network words, map labels.
+		"UPDATE docs SET text_masked = '"+q(hostile[0])+"' || text_masked WHERE doc_id BETWEEN 21 AND 25",
+		"UPDATE cooc_nodes SET term = '"+q(hostile[1])+"' WHERE term = 'バス'",
+		"UPDATE cooc_edges SET a = '"+q(hostile[1])+"' WHERE a = 'バス'",
+		"UPDATE cooc_nodes SET term = '"+q(hostile[9])+"' WHERE term = '景観'",
+		"UPDATE cooc_edges SET a = '"+q(hostile[9])+"' WHERE a = '景観'",
+		"UPDATE ca_points SET label = '"+q(hostile[3])+"' WHERE label = 'バス'",
+		"UPDATE ca_points SET label = '"+q(hostile[11])+"' WHERE label = '明科'",
+		"UPDATE masking SET kind = '"+q(hostile[6])+"' WHERE kind = '氏名' AND wave_id = 'R8'",
 	)
 	return extra
 }

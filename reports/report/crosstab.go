@@ -15,6 +15,7 @@ type rawCrosstab struct {
 	weighted   bool
 	n          int
 	chi2, p, v sql.NullFloat64
+	pAdj       sql.NullFloat64 // Benjamini–Hochberg across the family
 	df         sql.NullInt64
 	cells      []rawCell
 }
@@ -41,10 +42,10 @@ type candidate struct {
 
 func (l *loader) loadCrosstabs(d *waveData) error {
 	var xts []*rawCrosstab
-	err := l.each(`SELECT crosstab_id, row_question, col_question, weighted, n, chi2, df, p_value, cramers_v
+	err := l.each(`SELECT crosstab_id, row_question, col_question, weighted, n, chi2, df, p_value, cramers_v, p_adj
 		FROM crosstabs WHERE wave_id = ? ORDER BY crosstab_id`, []any{d.w.ID}, func(r *sql.Rows) error {
 		var x rawCrosstab
-		if err := r.Scan(&x.id, &x.rowQ, &x.colQ, &x.weighted, &x.n, &x.chi2, &x.df, &x.p, &x.v); err != nil {
+		if err := r.Scan(&x.id, &x.rowQ, &x.colQ, &x.weighted, &x.n, &x.chi2, &x.df, &x.p, &x.v, &x.pAdj); err != nil {
 			return err
 		}
 		xts = append(xts, &x)
@@ -283,7 +284,12 @@ func (l *loader) buildCrosstab(d *waveData, x *rawCrosstab) (*Crosstab, *candida
 					d.codeNotes[c] = append(d.codeNotes[c], codeNote{demo: x.rowQ, demoOrd: rank(x.rowQ), row: r,
 						group: xr.Label, pct: v.pct, n: rowN[r], res: v.res.Float64})
 				}
+				// The 概要 names a difference only when its table holds up
+				// after the correction for testing many tables.
 				significant := !x.p.Valid || x.p.Float64 < 0.05
+				if x.pAdj.Valid {
+					significant = x.pAdj.Float64 < 0.05
+				}
 				if xc.Mark != "" && significant && (best == nil || math.Abs(v.res.Float64) > math.Abs(best.res)) {
 					best = &candidate{xt: x, row: r, col: c, rowLabel: xr.Label, colLabel: colLabel(c),
 						res: v.res.Float64, pct: v.pct, overall: overall[c], rowN: rowN[r],
@@ -339,6 +345,9 @@ func statLine(x *rawCrosstab) string {
 		s += "、自由度=" + strconv.FormatInt(x.df.Int64, 10)
 	}
 	s += "、" + pValue(x.p.Float64)
+	if x.pAdj.Valid {
+		s += "（補正後" + pValue(x.pAdj.Float64) + "）"
+	}
 	if x.v.Valid {
 		s += "、クラメールのV=" + roundHalfUp(x.v.Float64, 3)
 	}

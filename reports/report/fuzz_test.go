@@ -36,6 +36,30 @@ func hostileModel(s string) *Model {
 	for i := range scatter.Points {
 		scatter.Points[i].Label, scatter.Points[i].Tip = s, s
 	}
+	net := newNetChart("a", "net1", []netNode{{term: "a", freq: 5, community: 1, x: 0.2, y: 0.2}, {term: "a", freq: 3, community: 2, x: 0.8, y: 0.8}},
+		[]netEdge{{a: "a", b: "a", both: 2, jaccard: 0.5}})
+	net.Title = s
+	for i := range net.Nodes {
+		net.Nodes[i].Label, net.Nodes[i].Tip = s, s
+	}
+	for i := range net.Lines {
+		net.Lines[i].Tip = s
+	}
+	for i := range net.Legend {
+		net.Legend[i].Text = s
+	}
+	camap := newCAChart("a", "cat1", []caPoint{{kind: "group", label: "a", dim1: -0.3}, {kind: "group", label: "a", dim1: 0.3, dim2: 0.2}},
+		[]caPoint{{kind: "term", label: "a", dim1: 0.1, dim2: -0.2, labelled: true}},
+		[]caPoint{{kind: "term", label: "a", dim1: 0.1, dim2: -0.2, labelled: true}, {kind: "term", label: "b", dim1: -0.1, dim2: 0.1}}, "a", "a")
+	camap.Title, camap.XTitle, camap.YTitle = s, s, s
+	for i := range camap.Points {
+		camap.Points[i].Label, camap.Points[i].Tip = s, s
+	}
+	for i := range camap.Others {
+		camap.Others[i].Tip = s
+	}
+	quote := Quote{Text: s, Source: s, Similar: s}
+	kwic := &Kwic{Word: s, Caption: s, Lines: []KwicLine{{Left: s, Word: s, Right: s, Who: s}}}
 	return &Model{Title: s, Version: s, Seed: s, AnalysisVersion: s, ConfigSHA256: s,
 		Compare: &Comparison{Intro: s, Stable: []string{s},
 			Trends: []*TrendTable{{Title: s, Waves: []string{s, s}, Base: s, Scale: s, Rows: []TrendRow{{Field: s, Means: []string{s, s}, Top2: []string{s, s}}}}},
@@ -55,8 +79,19 @@ func hostileModel(s string) *Model {
 			Policy: &PolicySet{Docs: s, Coded: s, CodedPct: s, Crosstabs: []*Crosstab{ct},
 				Pillars: []*Pillar{{Anchor: "p1", Name: s, N: s, Share: s, Chart: bars,
 					Codes: []*PolicyCode{{Anchor: "c1", Label: s, N: s, Share: s, Note: s, Quotes: []Quote{{Text: s, Source: s}}}}}}},
-			Themes: &ThemeSet{Docs: "1", Chart: bars, Crosstabs: []*Crosstab{ct},
-				Themes: []*Theme{{Anchor: "t1", Label: s, N: "1", Share: "100.0", Terms: s, Quotes: []Quote{{Text: s, Source: s}}}}},
+			Themes: &ThemeSet{Docs: "1", Chart: bars, Crosstabs: []*Crosstab{ct}, Intro: s, Repeated: s,
+				Campaigns: []Campaign{{Sentence: s, Quote: quote}},
+				Themes: []*Theme{{Anchor: "t1", Label: s, N: "1", Share: "100.0", Terms: s, Quotes: []Quote{quote}, Kwic: kwic,
+					Children: []*Theme{{Anchor: "t2", Label: s, N: s, Share: s, Terms: s, Quotes: []Quote{quote}, Kwic: kwic}}}}},
+			Network: &NetworkSet{TableID: "net1", Chart: net, Base: s, Summary: s, Shown: s,
+				Edges: []NetEdgeRow{{A: s, B: s, Both: s, Jaccard: s, Group: s}}},
+			CA: []*CASet{
+				{Anchor: "ca1", TableID: "cat1", Title: s, Chart: camap, Caption: s, Inertia: s, Base: s, GroupHdr: s,
+					Rows: []CARow{{Group: s, Terms: s, N: s}}},
+				{Anchor: "ca2", TableID: "cat2", Title: s, Caption: s, Inertia: s, Base: s, GroupHdr: s, OneDim: true,
+					Rows: []CARow{{Group: s, Terms: s, N: s}}},
+			},
+			TextQuality: []string{s, s},
 			Workshops: []*Workshop{
 				{Title: s, Date: s, Area: s, Speakers: true, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Speaker: s, Text: s}}}}},
 				{Title: s, Kind: s, Groups: []WorkshopGroup{{Name: s, Voices: []Voice{{Text: s}}}}},

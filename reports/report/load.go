@@ -39,6 +39,9 @@ func Load(db *sql.DB, opts Options) (*Model, error) {
 		opts.Utterances = 4
 	}
 	l := &loader{db: db, opts: opts}
+	if err := l.loadTables(); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
 	m := &Model{Title: opts.Title, Version: opts.Version, MinCell: opts.MinCell}
 	if m.Title == "" {
 		m.Title = "市民意見報告"
@@ -72,6 +75,8 @@ type loader struct {
 	opts  Options
 	seq   int         // anchor counter: anchors never carry user text
 	waves []*waveData // loaded so far, in wave order (for the comparison)
+	// tables says which optional tables the database has (loadTables).
+	tables map[string]bool
 }
 
 func (l *loader) anchor(prefix string) string {
@@ -151,6 +156,10 @@ type waveData struct {
 	// the codes × demographics crosstabs.
 	codeNotes map[string][]codeNote
 	codeXts   []*Crosstab // codes × demographics, for the policy section
+	text      *textCounts // free text by what analysis made of it (textCounts)
+	// eachCopy is set when the themes count every copy of a duplicate
+	// group ([themes] duplicates = "each").
+	eachCopy bool
 }
 
 type qinfo struct {
@@ -334,6 +343,15 @@ func (l *loader) loadWave(w *Wave) error {
 		return err
 	}
 	if err := l.loadPolicy(d); err != nil {
+		return err
+	}
+	if err := l.loadNetwork(d); err != nil {
+		return err
+	}
+	if err := l.loadCA(d); err != nil {
+		return err
+	}
+	if err := l.loadTextQuality(d); err != nil {
 		return err
 	}
 	if err := l.loadWorkshops(d); err != nil {

@@ -56,10 +56,15 @@ type Wave struct {
 	LikertCharts []*StackChart // likert questions sharing one scale, side by side
 	Crosstabs    []*Crosstab
 	Themes       *ThemeSet
-	CS           *CSSet     // 満足度・重要度 analysis; nil without field pairs
-	Policy       *PolicySet // 政策分野別の市民の声; nil when no document matched a code
+	CS           *CSSet      // 満足度・重要度 analysis; nil without field pairs
+	Policy       *PolicySet  // 政策分野別の市民の声; nil when no document matched a code
+	Network      *NetworkSet // 共起ネットワーク; nil when the analysis drew none
+	CA           []*CASet    // 対応分析, one per demographic question
 	Workshops    []*Workshop
-	Quarantine   []QuarantineGroup
+	// TextQuality says what was done to the free text before it was
+	// shown or analysed: masking, non-answers, duplicate groups.
+	TextQuality []string
+	Quarantine  []QuarantineGroup
 	// QuarantineMore counts reasons not listed (only the most frequent are).
 	QuarantineMore string
 }
@@ -153,10 +158,21 @@ type XCell struct {
 
 // ThemeSet is the free-text themes of a wave.
 type ThemeSet struct {
-	Docs      string // documents analysed
+	Docs      string // the base of every theme's share: documents analysed, a duplicate group once
+	Intro     string // what was analysed, in words, with the counts
+	Campaigns []Campaign
+	// Repeated names the short answers many wrote alike, which are common
+	// phrases rather than campaigns, in one sentence ("" when none).
+	Repeated  string
 	Themes    []*Theme
 	Chart     *BarChart
 	Crosstabs []*Crosstab
+}
+
+// Campaign is a group of five or more (near-)identical comments.
+type Campaign struct {
+	Sentence string // "同じ趣旨の意見が42件寄せられています（…）。"
+	Quote    Quote  // the group's first member, masked
 }
 
 // Theme is one theme with its representative quotes.
@@ -167,6 +183,7 @@ type Theme struct {
 	Share    string
 	Terms    string
 	Quotes   []Quote
+	Kwic     *Kwic // the top word in context; nil when no quote holds it
 	Children []*Theme
 }
 
@@ -174,6 +191,22 @@ type Theme struct {
 type Quote struct {
 	Text   string
 	Source string
+	// Similar counts the other comments of the quote's duplicate group
+	// ("4" for a group of five); "" when it stands alone.
+	Similar string
+}
+
+// Kwic shows a word in the sentences it was written in.
+type Kwic struct {
+	Word    string
+	Caption string // which word, and how many of the theme's comments hold it
+	Lines   []KwicLine
+}
+
+// KwicLine is one keyword-in-context line of masked text.
+type KwicLine struct {
+	Left, Word, Right string
+	Who               string // the writer's district and age band, or the workshop
 }
 
 // Workshop is one workshop record with a few utterances per group.
@@ -352,4 +385,46 @@ type PolicyCode struct {
 	Share  string
 	Quotes []Quote
 	Note   string // "…の人で、全体より多くなっています。" or ""
+}
+
+// NetworkSet is one wave's co-occurrence network: the chart and its
+// strongest edges as a table.
+type NetworkSet struct {
+	TableID string // the edge table the chart is described by
+	Chart   *NetChart
+	Base    string // "アンケートの自由記述1,633件" with what was left out
+	Summary string // terms, edges and groups in one sentence
+	Edges   []NetEdgeRow
+	Shown   string // how many of the edges the table lists
+}
+
+// NetEdgeRow is one edge in the network's table.
+type NetEdgeRow struct {
+	A, B    string
+	Both    string // comments holding both words
+	Jaccard string
+	Group   string // "1" when both words are in group 1, else "1・3"
+}
+
+// CASet is one correspondence analysis: free-text words by the groups of
+// one demographic question.
+type CASet struct {
+	Anchor   string
+	TableID  string
+	Title    string   // the demographic question's short title
+	Chart    *CAChart // nil for a one-dimensional analysis (two groups)
+	Caption  string   // how to read the map, in plain words
+	Inertia  string   // what the two axes explain
+	Base     string
+	Rows     []CARow // each group with the labelled words nearest it
+	OneDim   bool
+	GroupHdr string // column heading for the groups: "地区"
+}
+
+// CARow is one group of a CASet and the labelled words nearest it on the
+// map, most distinctive first.
+type CARow struct {
+	Group string
+	Terms string // '、'-separated; "—" when none is nearest
+	N     string // how many words
 }

@@ -93,7 +93,8 @@ func (l *loader) loadPolicy(d *waveData) error {
 		return nil
 	}
 	var total, coded int
-	if err := l.db.QueryRow(`SELECT COUNT(*) FROM docs WHERE wave_id = ?`, d.w.ID).Scan(&total); err != nil {
+	// 特になし is no opinion: it is left out of the base, as from the themes.
+	if err := l.db.QueryRow(`SELECT COUNT(*) FROM docs WHERE wave_id = ? AND non_answer = 0`, d.w.ID).Scan(&total); err != nil {
 		return fmt.Errorf("count docs: %w", err)
 	}
 	if err := l.db.QueryRow(`SELECT COUNT(DISTINCT dc.doc_id) FROM doc_codes dc JOIN docs d ON d.doc_id = dc.doc_id
@@ -164,16 +165,19 @@ func (l *loader) codeQuotes(d *waveData) (map[string][]Quote, error) {
 			ranked AS (
 				SELECT dc.code_id, d.source, COALESCE(d.question_id, '') AS qid, COALESCE(d.workshop_id, '') AS wid,
 					COALESCE(d.speaker, '') AS speaker, COALESCE(w.title, '') AS wtitle, d.text_masked AS text,
+					COALESCE(d.group_size, 1) AS size,
 					ROW_NUMBER() OVER (PARTITION BY dc.code_id ORDER BY
 						LENGTH(TRIM(d.text_masked)) BETWEEN ? AND ? DESC, nc.n, COALESCE(mw.w, -1) DESC, d.doc_id) AS rk
 				FROM doc_codes dc JOIN docs d ON d.doc_id = dc.doc_id
 				JOIN nc ON nc.doc_id = d.doc_id LEFT JOIN mw ON mw.doc_id = d.doc_id
 				LEFT JOIN workshops w ON w.wave_id = d.wave_id AND w.workshop_id = d.workshop_id
-				WHERE d.wave_id = ? AND d.non_answer = 0 AND d.text_masked IS NOT NULL AND TRIM(d.text_masked) <> '')
-		SELECT code_id, source, qid, wid, speaker, wtitle, text FROM ranked WHERE rk <= ? ORDER BY code_id, rk`,
+				WHERE d.wave_id = ? AND d.non_answer = 0 AND d.text_masked IS NOT NULL AND TRIM(d.text_masked) <> ''
+					AND (d.dup_of IS NULL OR d.dup_of = d.doc_id))
+		SELECT code_id, source, qid, wid, speaker, wtitle, text, size FROM ranked WHERE rk <= ? ORDER BY code_id, rk`,
 		[]any{quoteMinRunes, quoteMaxRunes, d.w.ID, quotesPerCode * 4}, func(r *sql.Rows) error {
 			var code, src, qid, wid, speaker, wtitle, text string
-			if err := r.Scan(&code, &src, &qid, &wid, &speaker, &wtitle, &text); err != nil {
+			var size int
+			if err := r.Scan(&code, &src, &qid, &wid, &speaker, &wtitle, &text, &size); err != nil {
 				return err
 			}
 			text = strings.TrimSpace(text)
@@ -184,7 +188,8 @@ func (l *loader) codeQuotes(d *waveData) (map[string][]Quote, error) {
 				return nil
 			}
 			seen[code][text] = true
-			out[code] = append(out[code], Quote{Text: truncRunes(text, maxQuoteRunes), Source: sourceLabel(d, src, qid, wid, speaker, wtitle)})
+			out[code] = append(out[code], Quote{Text: truncRunes(text, maxQuoteRunes), Source: sourceLabel(d, src, qid, wid, speaker, wtitle),
+				Similar: similar(size)})
 			return nil
 		})
 	return out, err

@@ -216,6 +216,16 @@ func TestHostileText(t *testing.T) {
 		`UPDATE wave_changes SET label = '<img src=x onerror=alert(18)>' WHERE code = '不満'`,
 		`UPDATE questions SET field = '<svg onload=alert(19)>' WHERE question_id IN ('sat_bosai', 'imp_bosai')`,
 		`UPDATE options SET label = '<i>満足</i>' WHERE question_id = 'sat_kotsu' AND code = '満足'`,
+		// Free-text analyses: a campaign's text, words drawn in the
+		// network and on the correspondence map, and group labels.
+		`UPDATE docs SET text_masked = '<script>alert(20)</script>' || text_masked WHERE doc_id BETWEEN 21 AND 25`,
+		`UPDATE cooc_nodes SET term = '</text><script>alert(21)</script>' WHERE term = 'バス'`,
+		`UPDATE cooc_edges SET a = '</text><script>alert(21)</script>' WHERE a = 'バス'`,
+		`UPDATE cooc_nodes SET term = '<img src=x onerror=alert(22)>' WHERE term = '景観'`,
+		`UPDATE cooc_edges SET a = '<img src=x onerror=alert(22)>' WHERE a = '景観'`,
+		`UPDATE ca_points SET label = '</title><script>alert(23)</script>' WHERE label = 'バス'`,
+		`UPDATE ca_points SET label = '<svg onload=alert(24)>' WHERE label = '明科'`,
+		`UPDATE themes SET top_terms = '<b>バス</b>、バス' WHERE theme_id = 2`,
 	)
 	opts := fixtureOpts
 	opts.Title = `</title><script>alert(12)</script>`
@@ -252,6 +262,11 @@ func TestHostileText(t *testing.T) {
 		"&lt;/text&gt;&lt;script&gt;alert(17)&lt;/script&gt;",
 		"&lt;img src=x onerror=alert(18)&gt;",
 		"&lt;svg onload=alert(19)&gt;",
+		"&lt;script&gt;alert(20)&lt;/script&gt;駅前の再開発",
+		"&lt;/text&gt;&lt;script&gt;alert(21)&lt;/script&gt;",
+		"&lt;img src=x onerror=alert(22)&gt;",
+		"&lt;/title&gt;&lt;script&gt;alert(23)&lt;/script&gt;",
+		"&lt;svg onload=alert(24)&gt;",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("escaped form %q missing: the hostile text should be shown, harmlessly", want)
@@ -285,7 +300,7 @@ func TestEmptySections(t *testing.T) {
 					t.Errorf("report lacks %q", w)
 				}
 			}
-			for _, id := range []string{"summary", "survey", "respondents", "questions", "cs", "trend", "crosstabs", "themes", "policy", "workshops", "quality", "methods"} {
+			for _, id := range []string{"summary", "survey", "respondents", "questions", "cs", "trend", "crosstabs", "themes", "network", "ca", "policy", "workshops", "quality", "methods"} {
 				if !strings.Contains(html, `<section id="`+id+`">`) {
 					t.Errorf("section %s vanished", id)
 				}
@@ -308,10 +323,12 @@ func TestFindings(t *testing.T) {
 	for _, want := range []string{
 		// 203 loaded of 206 read, 3 quarantined (fixture.sql waves row).
 		"回答|有効回答は203人です（読み込んだ206行のうち3行は",
-		// Themes by n_docs (fixture.sql): 公共交通 7 (docs 4, 5, 15, 18 and
-		// its child デマンド交通's 6, 7, 17) of 20 themed docs = 35.0%;
-		// 自然・景観 6/20 = 30.0%; 子育て 4/20 = 20.0%.
-		"テーマ|意見の中で多かったテーマは、「公共交通」7件（35.0%）、「自然・景観」6件（30.0%）、「子育て」4件（20.0%）",
+		// Themes by n_docs (fixture.sql): 公共交通 8 (docs 4, 5, 15, 18, the
+		// campaign 21–25 once, and its child デマンド交通's 6, 7, 17) of 20
+		// themed units (25 themed docs less the copies 14 and 22–25) =
+		// 40.0%; 自然・景観 6/20 = 30.0%; 子育て 3/20 = 15.0% (8 and its copy
+		// 14 once, 9, 20).
+		"テーマ|意見の中で多かったテーマは、「公共交通」8件（40.0%）、「自然・景観」6件（30.0%）、「子育て」3件（15.0%）です（分析した20件に占める割合）。",
 		// Largest |adjusted residual| with p < 0.05: crosstab 1, 明科 ×
 		// 市外へ移りたい: 7 of 19 = 36.8%, overall 16/196 = 8.2%. Haberman's
 		// adjusted residual: e = 19·16/196 = 1.551, (7 − e) /

@@ -201,19 +201,6 @@ func newScatter(title, describedBy string, pts []csPoint) *Scatter {
 		}
 		s.Points[i] = pt
 	}
-	cost := func(r rect, self int) float64 {
-		r = pad(r, 1)
-		c := 0.0
-		for _, b := range blocked {
-			c += b.overlap(r)
-		}
-		for j, b := range dots {
-			if j != self {
-				c += b.overlap(r)
-			}
-		}
-		return c
-	}
 	// Place 重点改善 labels first: they are the ones a reader looks for.
 	var seq []int
 	for i, p := range pts {
@@ -226,47 +213,29 @@ func newScatter(title, describedBy string, pts []csPoint) *Scatter {
 			seq = append(seq, i)
 		}
 	}
+	items := make([]labelItem, len(pts))
+	for i, p := range pts {
+		items[i] = labelItem{cx: cxs[i], cy: cys[i], w: float64(dispWidth(p.label)) * halfPx,
+			dists: []float64{scGap, 20, 34, 50}, edge: 6}
+	}
+	placed := placeLabels(items, seq, dots, blocked, plot)
+	var labels []rect
 	for _, i := range seq {
-		cx, cy := cxs[i], cys[i]
-		w := float64(dispWidth(pts[i].label)) * halfPx
-		// No position fits inside the plot only for a label wider than
-		// the plot; it then goes right of its point.
-		best, bestCost, bestDist := rect{cx + scGap, cy - scLabelH/2, cx + scGap + w, cy + scLabelH/2}, math.Inf(1), scGap
-	search:
-		for _, d := range []float64{scGap, 20, 34, 50} {
-			for _, r := range candidates(cx, cy, w, d) {
-				if !r.inside(plot) {
-					continue
-				}
-				c := cost(r, i)
-				if c < bestCost {
-					best, bestCost, bestDist = r, c, d
-				}
-				if c == 0 {
-					break search
-				}
-			}
-		}
+		pl := placed[i]
+		best := pl.box
 		pt := &s.Points[i]
 		pt.LabelX, pt.LabelY = num(best.x0), num(best.y0+scAscent)
 		pt.LabelBox = Box{X: num(best.x0 - 1), Y: num(best.y0), W: num(best.x1 - best.x0 + 2), H: num(scLabelH)}
-		if bestDist > scGap {
-			// Leader from the point's edge to the nearest point of the label.
-			tx := math.Max(best.x0, math.Min(cx, best.x1))
-			ty := math.Max(best.y0, math.Min(cy, best.y1))
-			dx, dy := tx-cx, ty-cy
-			if l := math.Hypot(dx, dy); l > 0 {
-				pt.Leader = true
-				pt.LX1, pt.LY1 = num(cx+dx/l*6), num(cy+dy/l*6)
-				pt.LX2, pt.LY2 = num(tx), num(ty)
-			}
+		if pl.leader {
+			pt.Leader = true
+			pt.LX1, pt.LY1 = num(pl.lx1), num(pl.ly1)
+			pt.LX2, pt.LY2 = num(pl.lx2), num(pl.ly2)
 		}
-		blocked = append(blocked, best)
+		labels = append(labels, best)
 	}
 	// The 50 lines stop at every label they would cross. A pale backing
 	// behind the label would do on screen, but Chromium's print path
 	// draws the vertical line over it.
-	labels := blocked[len(blocked)-len(pts):]
 	s.MidLines = append(s.MidLines, split(midX, scPlotY, bottom, labels, true)...)
 	s.MidLines = append(s.MidLines, split(midY, scPlotX, right, labels, false)...)
 	ly := bottom + 46
@@ -277,27 +246,6 @@ func newScatter(title, describedBy string, pts []csPoint) *Scatter {
 	s.Height = num(ly + 20)
 	return s
 }
-
-// candidates are the label rectangles tried around a point at distance d:
-// right, left, above, below, then the four diagonals. Right comes first
-// because Japanese reads left to right and a label after its point reads
-// as belonging to it.
-func candidates(cx, cy, w, d float64) []rect {
-	h := scLabelH
-	k := d * 0.7
-	return []rect{
-		{cx + d, cy - h/2, cx + d + w, cy + h/2},
-		{cx - d - w, cy - h/2, cx - d, cy + h/2},
-		{cx - w/2, cy - d - h, cx + w/2, cy - d},
-		{cx - w/2, cy + d, cx + w/2, cy + d + h},
-		{cx + k, cy - k - h, cx + k + w, cy - k},
-		{cx + k, cy + k, cx + k + w, cy + k + h},
-		{cx - k - w, cy - k - h, cx - k, cy - k},
-		{cx - k - w, cy + k, cx - k, cy + k + h},
-	}
-}
-
-func pad(r rect, p float64) rect { return rect{r.x0 - p, r.y0 - p, r.x1 + p, r.y1 + p} }
 
 // triangle is an upward triangle centred on (cx, cy) with circumradius r.
 func triangle(cx, cy, r float64) string {

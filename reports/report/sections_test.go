@@ -162,12 +162,13 @@ func TestPolicySection(t *testing.T) {
 		t.Errorf("pillars %s, want %s", got, want)
 	}
 	for _, want := range []string{
-		// All 20 documents match some code.
-		"意見20件のうち20件（100.0%）が、いずれかの分野に当てはまりました。",
-		// 公共交通 (7) ∪ 子育て支援 (4) ∪ 防災 (3) = 14 of 20 documents.
-		"この柱のいずれかの分野に当てはまる意見：14件（70.0%）",
+		// All 25 documents that are not 特になし (27 less docs 26–27) match
+		// some code.
+		"意見25件のうち25件（100.0%）が、いずれかの分野に当てはまりました。",
+		// 公共交通 (7 + the campaign's 5) ∪ 子育て支援 (4) ∪ 防災 (3) = 19 of 25.
+		"この柱のいずれかの分野に当てはまる意見：19件（76.0%）",
 		`<h4 id="c`,
-		">公共交通<span class=\"kindtag\">7件（35.0%）</span></h4>",
+		">公共交通<span class=\"kindtag\">12件（48.0%）</span></h4>",
 		// Crosstab 6: 明科 × 公共交通, 9 of 12 documents, residual +2.71.
 		"「公共交通」に関する意見は、お住まいの地区が「明科」（意見12件中75.0%）の人で、全体より多くなっています。",
 		// Examples: the two with the highest theme weight among readable,
@@ -202,7 +203,7 @@ func TestTableOfContents(t *testing.T) {
 			t.Errorf("contents link #%s has no section", m[1])
 		}
 	}
-	want := "summary survey respondents questions cs trend crosstabs themes policy workshops quality methods"
+	want := "summary survey respondents questions cs trend crosstabs themes network ca policy workshops quality methods"
 	if strings.Join(got, " ") != want {
 		t.Errorf("contents %v, want %s", got, want)
 	}

@@ -61,15 +61,33 @@ func (l *loader) loadThemes(d *waveData) error {
 		})
 	}
 	bySize(top)
-	var docs int
-	if err := l.db.QueryRow(`SELECT COUNT(DISTINCT dt.doc_id) FROM doc_themes dt
-		JOIN themes t ON t.theme_id = dt.theme_id WHERE t.wave_id = ?`, d.w.ID).Scan(&docs); err != nil {
+	tc, err := l.textCounts(d)
+	if err != nil {
+		return err
+	}
+	// Every analysed document has its primary theme in doc_themes; a
+	// duplicate group's copies share their first member's. Unless the
+	// study counts each copy, the themes count a group once, and so must
+	// the base of their shares.
+	var themed, units int
+	if err := l.db.QueryRow(`SELECT COUNT(DISTINCT dt.doc_id),
+			COUNT(DISTINCT CASE WHEN d.dup_of IS NULL OR d.dup_of = d.doc_id THEN dt.doc_id END)
+		FROM doc_themes dt JOIN themes t ON t.theme_id = dt.theme_id JOIN docs d ON d.doc_id = dt.doc_id
+		WHERE t.wave_id = ?`, d.w.ID).Scan(&themed, &units); err != nil {
 		return fmt.Errorf("count themed docs: %w", err)
 	}
+	sumTop := 0
+	for _, t := range top {
+		sumTop += t.n
+	}
+	once := units < themed && sumTop == units
+	d.eachCopy = units < themed && !once
+	docs := themed
+	if once {
+		docs = units
+	}
 	if docs == 0 {
-		for _, t := range top {
-			docs += t.n
-		}
+		docs = sumTop
 	}
 	ts := &ThemeSet{Docs: comma(docs)}
 	share := func(n int) float64 {
@@ -122,8 +140,35 @@ func (l *loader) loadThemes(d *waveData) error {
 		items = append(items, barItem{label: t.label, value: share(t.n), text: comma(t.n) + "件（" + pct(share(t.n)) + "%）"})
 	}
 	ts.Chart = newBarChart("自由記述のテーマ（分析した"+comma(docs)+"件）", items, 0)
+	ts.Intro = themeIntro(tc, themed, units, once, len(ts.Themes))
+	if err := l.loadCampaigns(d, ts, once); err != nil {
+		return err
+	}
 	d.w.Themes = ts
-	return nil
+	return l.loadKwic(d)
+}
+
+// themeIntro says what the themes were made from, every count with what
+// it is of: all free text, the non-answers left out, the duplicate groups
+// and how they were counted.
+func themeIntro(tc *textCounts, themed, units int, once bool, k int) string {
+	s := tc.what() + "のうち"
+	if tc.nonAnswers > 0 {
+		s += "、「特になし」などの意見ではない回答" + comma(tc.nonAnswers) + "件を除いた"
+	}
+	s += comma(themed) + "件を、使われている言葉の近さで" + comma(k) + "個のテーマにまとめました。"
+	if rest := tc.docs - tc.nonAnswers - themed; rest > 0 {
+		s += "短すぎるなどでテーマに分けられなかった回答・発言が" + comma(rest) + "件あります。"
+	}
+	if tc.groups > 0 {
+		s += "同じ、またはほぼ同じ文面の意見のまとまりが" + comma(tc.groups) + "組（計" + comma(tc.grouped) + "件）あり、"
+		if once {
+			s += "テーマの件数では、まとまりごとに1件と数えています（テーマの件数の合計は" + comma(units) + "件）。"
+		} else {
+			s += "テーマの件数では1件ずつ数えています。"
+		}
+	}
+	return s + "引用は各テーマを最もよく代表する意見で、個人情報は伏せ字にしています。"
 }
 
 // quotes are a theme's representative documents: the highest membership
@@ -131,14 +176,18 @@ func (l *loader) loadThemes(d *waveData) error {
 func (l *loader) quotes(d *waveData, themeID int64) ([]Quote, error) {
 	var out []Quote
 	seen := map[string]bool{}
+	// A duplicate group is quoted once, by its first member, which says
+	// how many others wrote the same.
 	err := l.each(`SELECT d.source, COALESCE(d.question_id, ''), COALESCE(d.workshop_id, ''),
-			COALESCE(d.speaker, ''), COALESCE(w.title, ''), d.text_masked
+			COALESCE(d.speaker, ''), COALESCE(w.title, ''), d.text_masked, COALESCE(d.group_size, 1)
 		FROM doc_themes dt JOIN docs d ON d.doc_id = dt.doc_id
 		LEFT JOIN workshops w ON w.wave_id = d.wave_id AND w.workshop_id = d.workshop_id
 		WHERE dt.theme_id = ? AND d.text_masked IS NOT NULL AND TRIM(d.text_masked) <> ''
+			AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
 		ORDER BY dt.weight DESC, d.doc_id LIMIT ?`, []any{themeID, l.opts.Quotes * 4}, func(r *sql.Rows) error {
 		var src, qid, wid, speaker, wtitle, text string
-		if err := r.Scan(&src, &qid, &wid, &speaker, &wtitle, &text); err != nil {
+		var size int
+		if err := r.Scan(&src, &qid, &wid, &speaker, &wtitle, &text, &size); err != nil {
 			return err
 		}
 		text = strings.TrimSpace(text)
@@ -146,10 +195,19 @@ func (l *loader) quotes(d *waveData, themeID int64) ([]Quote, error) {
 			return nil
 		}
 		seen[text] = true
-		out = append(out, Quote{Text: truncRunes(text, maxQuoteRunes), Source: sourceLabel(d, src, qid, wid, speaker, wtitle)})
+		out = append(out, Quote{Text: truncRunes(text, maxQuoteRunes), Source: sourceLabel(d, src, qid, wid, speaker, wtitle),
+			Similar: similar(size)})
 		return nil
 	})
 	return out, err
+}
+
+// similar is Quote.Similar for a document whose group has size members.
+func similar(size int) string {
+	if size > 1 {
+		return comma(size - 1)
+	}
+	return ""
 }
 
 func sourceLabel(d *waveData, src, qid, wid, speaker, wtitle string) string {

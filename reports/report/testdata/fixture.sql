@@ -327,29 +327,29 @@ UPDATE questions SET field = '防災対策', measure = 'satisfaction' WHERE wave
 UPDATE questions SET field = '公共交通', measure = 'satisfaction' WHERE wave_id = 'R8' AND question_id = 'sat_kotsu';
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES ('R8','imp_bosai',10,'問6(1) 防災対策の重要度','likert',0,'防災対策','importance');
 INSERT INTO options VALUES ('R8','imp_bosai','重要','重要',1,2);
-INSERT INTO tallies VALUES ('R8','imp_bosai','重要','重要',1,110,110,54.1871921182266,203,6.990090176448825);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_bosai','重要','重要',1,110,110,54.1871921182266,203,6.990090176448825);
 INSERT INTO options VALUES ('R8','imp_bosai','やや重要','やや重要',2,1);
-INSERT INTO tallies VALUES ('R8','imp_bosai','やや重要','やや重要',2,60,60,29.55665024630542,203,6.401601053635309);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_bosai','やや重要','やや重要',2,60,60,29.55665024630542,203,6.401601053635309);
 INSERT INTO options VALUES ('R8','imp_bosai','どちらともいえない','どちらともいえない',3,0);
-INSERT INTO tallies VALUES ('R8','imp_bosai','どちらともいえない','どちらともいえない',3,22,22,10.83743842364532,203,4.36109542373883);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_bosai','どちらともいえない','どちらともいえない',3,22,22,10.83743842364532,203,4.36109542373883);
 INSERT INTO options VALUES ('R8','imp_bosai','あまり重要でない','あまり重要でない',4,-1);
-INSERT INTO tallies VALUES ('R8','imp_bosai','あまり重要でない','あまり重要でない',4,4,4,1.9704433497536946,203,1.9498513139095488);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_bosai','あまり重要でない','あまり重要でない',4,4,4,1.9704433497536946,203,1.9498513139095488);
 INSERT INTO options VALUES ('R8','imp_bosai','重要でない','重要でない',5,-2);
-INSERT INTO tallies VALUES ('R8','imp_bosai','重要でない','重要でない',5,2,2,0.9852216748768473,203,1.3856641727132115);
-INSERT INTO tallies VALUES ('R8','imp_bosai','','無回答',6,5,5,2.4630541871921183,203,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_bosai','重要でない','重要でない',5,2,2,0.9852216748768473,203,1.3856641727132115);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_bosai','','無回答',6,5,5,2.4630541871921183,203,NULL);
 INSERT INTO question_stats VALUES ('R8','imp_bosai',198,1.3737373737373737,0.8380041382675104,0.05955436086253308,1.257010826446809,1.4904639210279385,85.85858585858585,3.0303030303030303);
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES ('R8','imp_kotsu',11,'問6(2) 公共交通の重要度','likert',0,'公共交通','importance');
 INSERT INTO options VALUES ('R8','imp_kotsu','重要','重要',1,2);
-INSERT INTO tallies VALUES ('R8','imp_kotsu','重要','重要',1,100,100,49.26108374384236,203,7.013964669589462);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_kotsu','重要','重要',1,100,100,49.26108374384236,203,7.013964669589462);
 INSERT INTO options VALUES ('R8','imp_kotsu','やや重要','やや重要',2,1);
-INSERT INTO tallies VALUES ('R8','imp_kotsu','やや重要','やや重要',2,62,62,30.541871921182267,203,6.461753141960018);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_kotsu','やや重要','やや重要',2,62,62,30.541871921182267,203,6.461753141960018);
 INSERT INTO options VALUES ('R8','imp_kotsu','どちらともいえない','どちらともいえない',3,0);
-INSERT INTO tallies VALUES ('R8','imp_kotsu','どちらともいえない','どちらともいえない',3,28,28,13.793103448275861,203,4.837745321469508);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_kotsu','どちらともいえない','どちらともいえない',3,28,28,13.793103448275861,203,4.837745321469508);
 INSERT INTO options VALUES ('R8','imp_kotsu','あまり重要でない','あまり重要でない',4,-1);
-INSERT INTO tallies VALUES ('R8','imp_kotsu','あまり重要でない','あまり重要でない',4,5,5,2.4630541871921183,203,2.174515756436132);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_kotsu','あまり重要でない','あまり重要でない',4,5,5,2.4630541871921183,203,2.174515756436132);
 INSERT INTO options VALUES ('R8','imp_kotsu','重要でない','重要でない',5,-2);
-INSERT INTO tallies VALUES ('R8','imp_kotsu','重要でない','重要でない',5,2,2,0.9852216748768473,203,1.3856641727132115);
-INSERT INTO tallies VALUES ('R8','imp_kotsu','','無回答',6,6,6,2.955665024630542,203,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_kotsu','重要でない','重要でない',5,2,2,0.9852216748768473,203,1.3856641727132115);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R8','imp_kotsu','','無回答',6,6,6,2.955665024630542,203,NULL);
 INSERT INTO question_stats VALUES ('R8','imp_kotsu',197,1.284263959390863,0.8750545705260488,0.06234505672841821,1.162067648203163,1.4064602705785627,82.23350253807106,3.553299492385787);
 -- R7: an earlier, smaller, unweighted wave (150 respondents, no free text),
 -- so the report compares two waves.
@@ -357,75 +357,75 @@ INSERT INTO waves VALUES ('R7',0,'令和7年度 市民意識調査','r7/survey.c
 WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i<150) INSERT INTO respondents SELECT 'R7', CAST(i AS TEXT), i+1, 1.0 FROM s;
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic) VALUES ('R7','area',1,'お住まいの地区','single',1);
 INSERT INTO options VALUES ('R7','area','豊科','豊科',1,NULL);
-INSERT INTO tallies VALUES ('R7','area','豊科','豊科',1,45,45,30.0,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','area','豊科','豊科',1,45,45,30.0,150,NULL);
 INSERT INTO options VALUES ('R7','area','穂高','穂高',2,NULL);
-INSERT INTO tallies VALUES ('R7','area','穂高','穂高',2,42,42,28.0,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','area','穂高','穂高',2,42,42,28.0,150,NULL);
 INSERT INTO options VALUES ('R7','area','三郷','三郷',3,NULL);
-INSERT INTO tallies VALUES ('R7','area','三郷','三郷',3,30,30,20.0,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','area','三郷','三郷',3,30,30,20.0,150,NULL);
 INSERT INTO options VALUES ('R7','area','堀金','堀金',4,NULL);
-INSERT INTO tallies VALUES ('R7','area','堀金','堀金',4,18,18,12.0,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','area','堀金','堀金',4,18,18,12.0,150,NULL);
 INSERT INTO options VALUES ('R7','area','明科','明科',5,NULL);
-INSERT INTO tallies VALUES ('R7','area','明科','明科',5,13,13,8.666666666666666,150,NULL);
-INSERT INTO tallies VALUES ('R7','area','','無回答',6,2,2,1.3333333333333333,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','area','明科','明科',5,13,13,8.666666666666666,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','area','','無回答',6,2,2,1.3333333333333333,150,NULL);
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic) VALUES ('R7','live',2,'問1 今後も安曇野市に住み続けたいと思いますか','single',0);
 INSERT INTO options VALUES ('R7','live','住み続けたい','住み続けたい',1,NULL);
-INSERT INTO tallies VALUES ('R7','live','住み続けたい','住み続けたい',1,95,95,63.333333333333336,150,7.711916704637003);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','live','住み続けたい','住み続けたい',1,95,95,63.333333333333336,150,7.711916704637003);
 INSERT INTO options VALUES ('R7','live','どちらともいえない','どちらともいえない',2,NULL);
-INSERT INTO tallies VALUES ('R7','live','どちらともいえない','どちらともいえない',2,38,38,25.333333333333332,150,6.960172326517125);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','live','どちらともいえない','どちらともいえない',2,38,38,25.333333333333332,150,6.960172326517125);
 INSERT INTO options VALUES ('R7','live','市外へ移りたい','市外へ移りたい',3,NULL);
-INSERT INTO tallies VALUES ('R7','live','市外へ移りたい','市外へ移りたい',3,12,12,8.0,150,4.34159540568518);
-INSERT INTO tallies VALUES ('R7','live','','無回答',4,5,5,3.3333333333333335,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','live','市外へ移りたい','市外へ移りたい',3,12,12,8.0,150,4.34159540568518);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','live','','無回答',4,5,5,3.3333333333333335,150,NULL);
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES ('R7','sat_bosai',3,'問5(1) 防災対策の満足度','likert',0,'防災対策','satisfaction');
 INSERT INTO options VALUES ('R7','sat_bosai','満足','満足',1,2);
-INSERT INTO tallies VALUES ('R7','sat_bosai','満足','満足',1,13,13,8.666666666666666,150,4.502473262717001);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_bosai','満足','満足',1,13,13,8.666666666666666,150,4.502473262717001);
 INSERT INTO options VALUES ('R7','sat_bosai','やや満足','やや満足',2,1);
-INSERT INTO tallies VALUES ('R7','sat_bosai','やや満足','やや満足',2,44,44,29.333333333333332,150,7.286155801955539);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_bosai','やや満足','やや満足',2,44,44,29.333333333333332,150,7.286155801955539);
 INSERT INTO options VALUES ('R7','sat_bosai','どちらともいえない','どちらともいえない',3,0);
-INSERT INTO tallies VALUES ('R7','sat_bosai','どちらともいえない','どちらともいえない',3,58,58,38.666666666666664,150,7.793402261837561);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_bosai','どちらともいえない','どちらともいえない',3,58,58,38.666666666666664,150,7.793402261837561);
 INSERT INTO options VALUES ('R7','sat_bosai','やや不満','やや不満',4,-1);
-INSERT INTO tallies VALUES ('R7','sat_bosai','やや不満','やや不満',4,22,22,14.666666666666666,150,5.661552097097416);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_bosai','やや不満','やや不満',4,22,22,14.666666666666666,150,5.661552097097416);
 INSERT INTO options VALUES ('R7','sat_bosai','不満','不満',5,-2);
-INSERT INTO tallies VALUES ('R7','sat_bosai','不満','不満',5,8,8,5.333333333333333,150,3.5959061496425395);
-INSERT INTO tallies VALUES ('R7','sat_bosai','','無回答',6,5,5,3.3333333333333335,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_bosai','不満','不満',5,8,8,5.333333333333333,150,3.5959061496425395);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_bosai','','無回答',6,5,5,3.3333333333333335,150,NULL);
 INSERT INTO question_stats VALUES ('R7','sat_bosai',145,0.2206896551724138,0.99630543563347,0.08273866298307095,0.058521875725594724,0.38285743461923283,39.310344827586206,20.689655172413794);
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES ('R7','sat_kotsu',4,'問5(2) 公共交通の満足度','likert',0,'公共交通','satisfaction');
 INSERT INTO options VALUES ('R7','sat_kotsu','満足','満足',1,2);
-INSERT INTO tallies VALUES ('R7','sat_kotsu','満足','満足',1,3,3,2.0,150,2.24046661806568);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_kotsu','満足','満足',1,3,3,2.0,150,2.24046661806568);
 INSERT INTO options VALUES ('R7','sat_kotsu','やや満足','やや満足',2,1);
-INSERT INTO tallies VALUES ('R7','sat_kotsu','やや満足','やや満足',2,12,12,8.0,150,4.34159540568518);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_kotsu','やや満足','やや満足',2,12,12,8.0,150,4.34159540568518);
 INSERT INTO options VALUES ('R7','sat_kotsu','どちらともいえない','どちらともいえない',3,0);
-INSERT INTO tallies VALUES ('R7','sat_kotsu','どちらともいえない','どちらともいえない',3,25,25,16.666666666666668,150,5.9640900706118085);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_kotsu','どちらともいえない','どちらともいえない',3,25,25,16.666666666666668,150,5.9640900706118085);
 INSERT INTO options VALUES ('R7','sat_kotsu','やや不満','やや不満',4,-1);
-INSERT INTO tallies VALUES ('R7','sat_kotsu','やや不満','やや不満',4,35,35,23.333333333333332,150,6.768651050027401);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_kotsu','やや不満','やや不満',4,35,35,23.333333333333332,150,6.768651050027401);
 INSERT INTO options VALUES ('R7','sat_kotsu','不満','不満',5,-2);
-INSERT INTO tallies VALUES ('R7','sat_kotsu','不満','不満',5,70,70,46.666666666666664,150,7.983865210767509);
-INSERT INTO tallies VALUES ('R7','sat_kotsu','','無回答',6,5,5,3.3333333333333335,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_kotsu','不満','不満',5,70,70,46.666666666666664,150,7.983865210767509);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','sat_kotsu','','無回答',6,5,5,3.3333333333333335,150,NULL);
 INSERT INTO question_stats VALUES ('R7','sat_kotsu',145,-1.0827586206896551,1.0833554374402798,0.08996777215438641,-1.2590954541122525,-0.9064217872670578,10.344827586206897,72.41379310344827);
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES ('R7','imp_bosai',5,'問6(1) 防災対策の重要度','likert',0,'防災対策','importance');
 INSERT INTO options VALUES ('R7','imp_bosai','重要','重要',1,2);
-INSERT INTO tallies VALUES ('R7','imp_bosai','重要','重要',1,80,80,53.333333333333336,150,7.983865210767507);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_bosai','重要','重要',1,80,80,53.333333333333336,150,7.983865210767507);
 INSERT INTO options VALUES ('R7','imp_bosai','やや重要','やや重要',2,1);
-INSERT INTO tallies VALUES ('R7','imp_bosai','やや重要','やや重要',2,45,45,30.0,150,7.333648478076926);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_bosai','やや重要','やや重要',2,45,45,30.0,150,7.333648478076926);
 INSERT INTO options VALUES ('R7','imp_bosai','どちらともいえない','どちらともいえない',3,0);
-INSERT INTO tallies VALUES ('R7','imp_bosai','どちらともいえない','どちらともいえない',3,18,18,12.0,150,5.200467671277266);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_bosai','どちらともいえない','どちらともいえない',3,18,18,12.0,150,5.200467671277266);
 INSERT INTO options VALUES ('R7','imp_bosai','あまり重要でない','あまり重要でない',4,-1);
-INSERT INTO tallies VALUES ('R7','imp_bosai','あまり重要でない','あまり重要でない',4,4,4,2.6666666666666665,150,2.5782534427039585);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_bosai','あまり重要でない','あまり重要でない',4,4,4,2.6666666666666665,150,2.5782534427039585);
 INSERT INTO options VALUES ('R7','imp_bosai','重要でない','重要でない',5,-2);
-INSERT INTO tallies VALUES ('R7','imp_bosai','重要でない','重要でない',5,1,1,0.6666666666666666,150,1.3023038275530248);
-INSERT INTO tallies VALUES ('R7','imp_bosai','','無回答',6,2,2,1.3333333333333333,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_bosai','重要でない','重要でない',5,1,1,0.6666666666666666,150,1.3023038275530248);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_bosai','','無回答',6,2,2,1.3333333333333333,150,NULL);
 INSERT INTO question_stats VALUES ('R7','imp_bosai',148,1.3445945945945945,0.8468656724542961,0.06961192946757835,1.208155212838141,1.481033976351048,84.45945945945945,3.3783783783783785);
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic, field, measure) VALUES ('R7','imp_kotsu',6,'問6(2) 公共交通の重要度','likert',0,'公共交通','importance');
 INSERT INTO options VALUES ('R7','imp_kotsu','重要','重要',1,2);
-INSERT INTO tallies VALUES ('R7','imp_kotsu','重要','重要',1,50,50,33.333333333333336,150,7.54404351741111);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_kotsu','重要','重要',1,50,50,33.333333333333336,150,7.54404351741111);
 INSERT INTO options VALUES ('R7','imp_kotsu','やや重要','やや重要',2,1);
-INSERT INTO tallies VALUES ('R7','imp_kotsu','やや重要','やや重要',2,55,55,36.666666666666664,150,7.711916704637003);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_kotsu','やや重要','やや重要',2,55,55,36.666666666666664,150,7.711916704637003);
 INSERT INTO options VALUES ('R7','imp_kotsu','どちらともいえない','どちらともいえない',3,0);
-INSERT INTO tallies VALUES ('R7','imp_kotsu','どちらともいえない','どちらともいえない',3,30,30,20.0,150,6.401333194473373);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_kotsu','どちらともいえない','どちらともいえない',3,30,30,20.0,150,6.401333194473373);
 INSERT INTO options VALUES ('R7','imp_kotsu','あまり重要でない','あまり重要でない',4,-1);
-INSERT INTO tallies VALUES ('R7','imp_kotsu','あまり重要でない','あまり重要でない',4,8,8,5.333333333333333,150,3.5959061496425395);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_kotsu','あまり重要でない','あまり重要でない',4,8,8,5.333333333333333,150,3.5959061496425395);
 INSERT INTO options VALUES ('R7','imp_kotsu','重要でない','重要でない',5,-2);
-INSERT INTO tallies VALUES ('R7','imp_kotsu','重要でない','重要でない',5,3,3,2.0,150,2.24046661806568);
-INSERT INTO tallies VALUES ('R7','imp_kotsu','','無回答',6,4,4,2.6666666666666665,150,NULL);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_kotsu','重要でない','重要でない',5,3,3,2.0,150,2.24046661806568);
+INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n, moe_pct) VALUES ('R7','imp_kotsu','','無回答',6,4,4,2.6666666666666665,150,NULL);
 INSERT INTO question_stats VALUES ('R7','imp_kotsu',146,0.9657534246575342,0.9784885146306282,0.08098028566380922,0.8070320647564682,1.1244747845586003,71.91780821917808,7.534246575342466);
 -- CS: 偏差値 50 + 10·(x − mean)/SD over the wave's fields (population SD);
 -- 重点改善 when importance ≥ 50 and satisfaction < 50. R8's last three fields have
@@ -496,3 +496,76 @@ INSERT INTO crosstab_cells VALUES (6,'明科','bosai',3,3,25.0,0.759256602365296
 -- Same test as above, unweighted: 公共交通 +40.0 points (p < 0.001), 自然環境・景観 −12.5 (p = 0.40).
 INSERT INTO wave_changes VALUES ('@codes','kotsu','公共交通','R7','R8',80.0,10.0,12.0,50.0,40.0,10.9560448056169,69.04395519438312,0.00032152174727029064);
 INSERT INTO wave_changes VALUES ('@codes','kankyo','自然環境・景観','R7','R8',80.0,37.5,12.0,25.0,-12.5,-39.19825602918663,14.198256029186629,0.3998482082163019);
+-- Third part: what the analysis records about the free text and the word
+-- maps. Duplicates: doc 14 (a workshop voice) repeats doc 8, and docs 21–25
+-- are one 32-character template comment sent five times, a possible
+-- campaign; docs 26–27 are 特になし. The themes count a group once
+-- ([themes] duplicates default), so 子育て holds docs 8, 9, 20 (3) and
+-- 公共交通 gains the campaign as one (8): 20 themed units of 25 themed docs.
+UPDATE docs SET dup_of = 8, group_size = 2 WHERE doc_id IN (8, 14);
+UPDATE docs SET group_size = 1 WHERE doc_id BETWEEN 1 AND 20 AND group_size IS NULL;
+UPDATE themes SET n_docs = 3 WHERE theme_id = 3;
+UPDATE themes SET n_docs = 8 WHERE theme_id = 2;
+WITH RECURSIVE s(i) AS (SELECT 21 UNION ALL SELECT i+1 FROM s WHERE i<25)
+INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, line, text, text_masked, dup_of, group_size, non_answer)
+SELECT i, 'R8', 'survey', CAST(139 + i AS TEXT), 'free_future', 100 + i,
+  '【未マスク】駅前の再開発より先に、路線バスの本数を今の倍に増やしてください。お願いします。',
+  '駅前の再開発より先に、路線バスの本数を今の倍に増やしてください。お願いします。', 21, 5, 0 FROM s;
+INSERT INTO doc_themes SELECT doc_id, 2, 0.84 FROM docs WHERE doc_id BETWEEN 21 AND 25;
+INSERT INTO doc_codes SELECT doc_id, 'kotsu' FROM docs WHERE doc_id BETWEEN 21 AND 25;
+INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, line, text, text_masked, dup_of, group_size, non_answer) VALUES
+  (26,'R8','survey','170','free_future',126,'【未マスク】特になし','特になし',26,2,1),
+  (27,'R8','survey','171','free_future',127,'【未マスク】特になし。','特になし。',26,2,1);
+-- Content words of the survey documents (the network and the
+-- correspondence analysis are built from docs 1–12 and 21: survey, not a
+-- non-answer, a group once, with words).
+INSERT INTO doc_terms VALUES (1,'北アルプス','名詞',1),(1,'わさび','名詞',1),(2,'田園','名詞',1),(3,'景観','名詞',1),
+  (4,'バス','名詞',1),(4,'駅','名詞',1),(5,'バス','名詞',1),(5,'駅','名詞',1),(6,'デマンド交通','名詞',1),
+  (7,'デマンド交通','名詞',1),(8,'公園','名詞',1),(9,'保育園','名詞',1),(10,'川','名詞',1),(11,'避難所','名詞',1),(12,'水','名詞',1);
+INSERT INTO doc_terms SELECT doc_id, 'バス', '名詞', 1 FROM docs WHERE doc_id BETWEEN 21 AND 25;
+-- Demographic answers (v_demographics), matching the tallies: respondents
+-- 1–61 豊科, 62–116 穂高, 117–156 三郷, 157–181 堀金, 182–201 明科;
+-- 1–49 18〜39歳, 50–130 40〜64歳, 131–201 65歳以上; 1–95 男性, 96–199 女性.
+WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i<201)
+INSERT INTO answers (wave_id, respondent_id, question_id, code) SELECT 'R8', CAST(i AS TEXT), 'area',
+  CASE WHEN i <= 61 THEN '豊科' WHEN i <= 116 THEN '穂高' WHEN i <= 156 THEN '三郷' WHEN i <= 181 THEN '堀金' ELSE '明科' END FROM s;
+WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i<201)
+INSERT INTO answers (wave_id, respondent_id, question_id, code) SELECT 'R8', CAST(i AS TEXT), 'age',
+  CASE WHEN i <= 49 THEN '18〜39歳' WHEN i <= 130 THEN '40〜64歳' ELSE '65歳以上' END FROM s;
+WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i<199)
+INSERT INTO answers (wave_id, respondent_id, question_id, code) SELECT 'R8', CAST(i AS TEXT), 'sex',
+  CASE WHEN i <= 95 THEN '男性' ELSE '女性' END FROM s;
+-- Privacy masking: R8 replaced two names (docs 2 and 15) and a phone number
+-- (doc 5); R7 had nothing to mask.
+INSERT INTO masking VALUES ('R8','氏名',2,2),('R8','電話番号',1,1),('R8','メール',0,0),('R8','郵便番号',0,0),('R8','住所',0,0),('R8','番号',0,0),
+  ('R7','氏名',0,0),('R7','電話番号',0,0),('R7','メール',0,0),('R7','郵便番号',0,0),('R7','住所',0,0),('R7','番号',0,0);
+-- Benjamini–Hochberg within each family (wave, row question): area has
+-- p = 0.000882, 0.4778, 0.7196 (tables 1, 4, 3) → p·3/1 = 0.002646,
+-- min(p·3/2 = 0.7166, 0.7196) = 0.7166, 0.7196; age has table 2 alone.
+UPDATE crosstabs SET p_adj = 0.002645775451256549 WHERE crosstab_id = 1;
+UPDATE crosstabs SET p_adj = 0.20542228359412318 WHERE crosstab_id = 2;
+UPDATE crosstabs SET p_adj = 0.719613015311416 WHERE crosstab_id = 3;
+UPDATE crosstabs SET p_adj = 0.716634589489451 WHERE crosstab_id = 4;
+-- Co-occurrence network of R8 (invented positions): freq = documents with
+-- the term, jaccard = both / (freq a + freq b − both), e.g. バス–駅 3/(5+3−3) = 0.6.
+INSERT INTO cooc_nodes VALUES ('R8','バス',5,1,0.2,0.3),('R8','駅',3,1,0.35,0.15),('R8','本数',2,1,0.3,0.5),
+  ('R8','景観',2,2,0.7,0.3),('R8','北アルプス',2,2,0.88,0.15),('R8','水',3,2,0.8,0.5),
+  ('R8','公園',2,3,0.5,0.85),('R8','子ども',2,3,0.68,0.9);
+INSERT INTO cooc_edges VALUES ('R8','バス','駅',3,0.6),('R8','バス','本数',2,0.4),('R8','本数','駅',1,0.25),
+  ('R8','北アルプス','景観',1,0.3333333333333333),('R8','北アルプス','水',2,0.6666666666666666),('R8','景観','水',1,0.25),
+  ('R8','公園','子ども',2,1.0),('R8','景観','駅',1,0.25);
+-- Correspondence analysis of R8 (invented coordinates): terms by area
+-- (two dimensions) and by sex (two groups, so one dimension, dim2 = 0).
+INSERT INTO ca_points VALUES
+  ('R8','area','group',1,'豊科',0.30,-0.30,0.20,0.25,1),('R8','area','group',2,'穂高',0.27,0.10,-0.35,0.20,1),
+  ('R8','area','group',3,'三郷',0.20,-0.05,0.05,0.01,1),('R8','area','group',4,'堀金',0.12,0.25,0.30,0.14,1),
+  ('R8','area','group',5,'明科',0.11,0.60,-0.10,0.40,1),
+  ('R8','area','term',1,'バス',0.30,0.45,-0.20,0.21,1),('R8','area','term',2,'駅',0.12,0.50,-0.05,0.12,1),
+  ('R8','area','term',3,'景観',0.10,-0.40,0.25,0.18,1),('R8','area','term',4,'公園',0.10,0.05,-0.50,0.15,1),
+  ('R8','area','term',5,'避難所',0.10,0.30,0.40,0.09,1),('R8','area','term',6,'水',0.10,-0.10,0.02,0.01,0),
+  ('R8','area','term',7,'デマンド交通',0.10,0.55,-0.12,0.10,1),('R8','area','term',8,'田園',0.08,-0.42,0.22,0.02,0),
+  ('R8','sex','group',1,'男性',0.48,-0.15,0,0.5,1),('R8','sex','group',2,'女性',0.52,0.14,0,0.5,1),
+  ('R8','sex','term',1,'公園',0.40,0.40,0,0.35,1),('R8','sex','term',2,'バス',0.45,-0.30,0,0.25,1),
+  ('R8','sex','term',3,'景観',0.15,-0.05,0,0.02,0);
+INSERT INTO ca_inertia VALUES ('R8','area',1,0.12,45.2),('R8','area',2,0.08,30.1),('R8','area',3,0.04,15.0),('R8','area',4,0.026,9.7),
+  ('R8','sex',1,0.05,100.0);

@@ -1,0 +1,270 @@
+package report
+
+import (
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// This file builds the keyword-in-context samples under each theme: the
+// theme's top word in a few of the sentences it was written in, so a
+// reader sees what the word stood for.
+
+// KWIC sizes.
+const (
+	kwicLines = 3  // lines per theme
+	kwicWidth = 16 // characters of context on either side, so a line fits across A4 (方法と注記 states it)
+	// kwicAttrs is how many of the writer's attributes are shown: the
+	// first two demographics of the codebook (district and age band in
+	// koe's studies). More would come close to naming the writer.
+	kwicAttrs = 2
+)
+
+// foldRune folds a character's width (ＡＢＣ → ABC, ｶﾀｶﾅ → カタカナ) as the
+// tokenizer's normaliser does, so a word found in normalised text is found
+// in the masked text as written.
+func foldRune(r rune) rune {
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		return f
+	}
+	return r
+}
+
+// flatRune writes a line break or tab as a space, so a KWIC line stays
+// one line.
+func flatRune(r rune) rune {
+	switch r {
+	case '\n', '\r', '\t':
+		return ' '
+	}
+	return r
+}
+
+// foldText is text with every character flattened and folded (one
+// character for one, so positions carry over to the text as written).
+func foldText(s string) string {
+	return strings.Map(func(r rune) rune { return foldRune(flatRune(r)) }, s)
+}
+
+// kwicLine finds word in text, comparing folded characters, and returns
+// up to n characters on either side of its first occurrence, as written,
+// with line breaks as spaces and "…" where the text was cut.
+func kwicLine(text, word string, n int) (left, match, right string, ok bool) {
+	return kwicFolded(text, foldText(text), foldText(word), n)
+}
+
+// kwicFolded is kwicLine with the text and the word already folded, so a
+// document searched for several words is folded once.
+func kwicFolded(text, folded, word string, n int) (left, match, right string, ok bool) {
+	i := strings.Index(folded, word)
+	if word == "" || i < 0 {
+		return "", "", "", false
+	}
+	at := utf8.RuneCountInString(folded[:i])
+	wn := utf8.RuneCountInString(word)
+	rs := []rune(strings.Map(flatRune, text))
+	if at+wn > len(rs) {
+		return "", "", "", false // cannot happen: folding keeps one character for one
+	}
+	lo, hi := max(0, at-n), min(len(rs), at+wn+n)
+	left = string(rs[lo:at])
+	if lo > 0 {
+		left = "…" + left
+	}
+	right = string(rs[at+wn : hi])
+	if hi < len(rs) {
+		right += "…"
+	}
+	return left, string(rs[at : at+wn]), right, true
+}
+
+// kwicDoc is a themed document that may give a KWIC line.
+type kwicDoc struct {
+	id     int64
+	theme  int64
+	weight float64
+	text   string
+	src    string
+	resp   string
+	area   string // the workshop's district
+}
+
+// loadKwic gives each theme a KWIC sample of its first top word found in
+// its documents (a verb's base form is often not written as such; the next
+// word is tried then).
+func (l *loader) loadKwic(d *waveData) error {
+	area := map[string]string{} // workshop → district
+	err := l.each(`SELECT workshop_id, COALESCE(area, '') FROM workshops WHERE wave_id = ?`, []any{d.w.ID}, func(r *sql.Rows) error {
+		var id, a string
+		if err := r.Scan(&id, &a); err != nil {
+			return err
+		}
+		area[id] = a
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read workshops: %w", err)
+	}
+	// Copies of a duplicate group are left out: their first member
+	// speaks for them. The order is set in Go, below. CROSS JOIN keeps
+	// doc_themes outside: it has no index on doc_id, so SQLite must not
+	// look documents' themes up one by one.
+	docs := map[int64][]kwicDoc{} // by theme
+	err = l.each(`SELECT d.doc_id, dt.theme_id, dt.weight, d.text_masked, d.source, COALESCE(d.respondent_id, ''),
+			COALESCE(d.workshop_id, '')
+		FROM doc_themes dt CROSS JOIN docs d ON d.doc_id = dt.doc_id
+		WHERE d.wave_id = ? AND d.non_answer = 0 AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
+			AND d.text_masked IS NOT NULL`, []any{d.w.ID}, func(r *sql.Rows) error {
+		var k kwicDoc
+		var wid string
+		if err := r.Scan(&k.id, &k.theme, &k.weight, &k.text, &k.src, &k.resp, &wid); err != nil {
+			return err
+		}
+		k.area = area[wid]
+		docs[k.theme] = append(docs[k.theme], k)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read themed documents: %w", err)
+	}
+	attrs := map[string]string{}
+	who := func(k kwicDoc) (string, error) {
+		if k.src == "workshop" {
+			if k.area != "" {
+				return "ワークショップ（" + k.area + "）", nil
+			}
+			return "ワークショップ", nil
+		}
+		if k.resp == "" || !l.has("v_demographics") {
+			return "アンケート", nil
+		}
+		if a, ok := attrs[k.resp]; ok {
+			return a, nil
+		}
+		var labels []string
+		err := l.each(`SELECT g.label FROM v_demographics g
+			JOIN questions q ON q.wave_id = g.wave_id AND q.question_id = g.question_id
+			WHERE g.wave_id = ? AND g.respondent_id = ? AND q.kind = 'single'
+			ORDER BY q.ord, q.question_id LIMIT ?`, []any{d.w.ID, k.resp, kwicAttrs}, func(r *sql.Rows) error {
+			var s string
+			if err := r.Scan(&s); err != nil {
+				return err
+			}
+			labels = append(labels, s)
+			return nil
+		})
+		if err != nil {
+			return "", fmt.Errorf("read the writer's attributes: %w", err)
+		}
+		a := "アンケート"
+		if len(labels) > 0 {
+			a = strings.Join(labels, "・")
+		}
+		attrs[k.resp] = a
+		return a, nil
+	}
+	for _, t := range d.themes {
+		if t.t == nil {
+			continue
+		}
+		// A theme's documents are its own and its sub-themes', best
+		// weight first.
+		var own []kwicDoc
+		seen := map[int64]bool{}
+		var walk func(t *themeRow)
+		walk = func(t *themeRow) {
+			for _, k := range docs[t.id] {
+				if !seen[k.id] {
+					seen[k.id] = true
+					own = append(own, k)
+				}
+			}
+			for _, c := range t.children {
+				walk(c)
+			}
+		}
+		walk(t)
+		sort.SliceStable(own, func(i, j int) bool {
+			if own[i].weight != own[j].weight {
+				return own[i].weight > own[j].weight
+			}
+			return own[i].id < own[j].id
+		})
+		kw, err := kwicFor(own, splitTerms(t.terms), who)
+		if err != nil {
+			return err
+		}
+		t.t.Kwic = kw
+	}
+	// A broad theme printed with its sub-themes shows the sample under
+	// the sub-theme that has the same word, not twice.
+	for _, t := range d.themes {
+		if t.t == nil || t.t.Kwic == nil {
+			continue
+		}
+		for _, c := range t.t.Children {
+			if c.Kwic != nil && c.Kwic.Word == t.t.Kwic.Word {
+				t.t.Kwic = nil
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// splitTerms reads themes.top_terms ('、'-separated).
+func splitTerms(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, "、") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// kwicFor builds the sample for the first of terms that some document
+// holds: up to kwicLines lines from different texts, and how many of the
+// documents hold the word.
+func kwicFor(docs []kwicDoc, terms []string, who func(kwicDoc) (string, error)) (*Kwic, error) {
+	texts := make([]string, len(docs))
+	folded := make([]string, len(docs))
+	for i, doc := range docs {
+		texts[i] = strings.TrimSpace(doc.text)
+		folded[i] = foldText(texts[i])
+	}
+	for _, term := range terms {
+		var k *Kwic
+		hits := 0
+		seen := map[string]bool{}
+		fw := foldText(term)
+		for i, doc := range docs {
+			left, match, right, ok := kwicFolded(texts[i], folded[i], fw, kwicWidth)
+			if !ok {
+				continue
+			}
+			hits++
+			if k == nil {
+				k = &Kwic{Word: term}
+			}
+			if len(k.Lines) >= kwicLines || seen[left+match+right] {
+				continue
+			}
+			seen[left+match+right] = true
+			w, err := who(doc)
+			if err != nil {
+				return nil, err
+			}
+			k.Lines = append(k.Lines, KwicLine{Left: left, Word: match, Right: right, Who: w})
+		}
+		if k != nil {
+			k.Caption = "「" + term + "」が使われている文脈（このテーマで「" + term + "」を含む意見" + comma(hits) + "件のうち" + comma(len(k.Lines)) + "件）"
+			return k, nil
+		}
+	}
+	return nil, nil
+}
