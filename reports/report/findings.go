@@ -3,6 +3,8 @@ package report
 import (
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // How many items each kind of key finding lists.
@@ -30,7 +32,7 @@ func findings(d *waveData) []Finding {
 
 	if ts := w.Themes; ts != nil && len(ts.Themes) > 0 {
 		s := "意見の中で多かったテーマは、"
-		for i, t := range ts.Themes {
+		for i, t := range largestThemes(ts.Themes) {
 			if i == topThemes {
 				break
 			}
@@ -119,4 +121,24 @@ func differenceText(c candidate) string {
 	return subject + "は、" + c.rowTitle + "が「" + c.rowLabel + "」の" + who + pct(c.pct) +
 		"%（" + baseN(c.rowN) + "）と、全体の" + pct(c.overall) + "%より" + dir + "なっています（調整済み残差 " +
 		signed(c.res, 2) + "）。"
+}
+
+// largestThemes lists the themes a reader can act on, largest first: the
+// themes inside each 大テーマ (a 大テーマ covering most answers says little
+// on its own), or the 大テーマ itself when it has no sub-themes.
+func largestThemes(top []*Theme) []*Theme {
+	var out []*Theme
+	for _, t := range top {
+		if len(t.Children) == 0 {
+			out = append(out, t)
+			continue
+		}
+		out = append(out, t.Children...)
+	}
+	count := func(t *Theme) int {
+		n, _ := strconv.Atoi(strings.ReplaceAll(t.N, ",", ""))
+		return n
+	}
+	sort.SliceStable(out, func(i, j int) bool { return count(out[i]) > count(out[j]) })
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"koe/analysis/stats"
 	"koe/ingest"
 	"strconv"
 	"strings"
@@ -117,6 +118,9 @@ func (l *loader) loadRun(m *Model) error {
 		m.Seed = strconv.FormatInt(seed.Int64, 10)
 	}
 	m.AnalysisVersion, m.ConfigSHA256 = ver.String, sha.String
+	if err := loadStability(l.db, m); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -512,4 +516,35 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// loadStability summarises theme_stability in one plain sentence: the range
+// of the adjusted Rand index between the reported themes and the runs under
+// other seeds.
+func loadStability(db *sql.DB, m *Model) error {
+	var exists int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'theme_stability'`).Scan(&exists); err != nil || exists == 0 {
+		return err
+	}
+	var n int
+	var lo, hi sql.NullFloat64
+	if err := db.QueryRow(`SELECT COUNT(DISTINCT other_seed), MIN(ari), MAX(ari) FROM theme_stability`).Scan(&n, &lo, &hi); err != nil {
+		return err
+	}
+	if n == 0 || !lo.Valid {
+		return nil
+	}
+	rng := stats.FormatHalfUp(lo.Float64, 2)
+	if hi.Float64 != lo.Float64 {
+		rng += "〜" + stats.FormatHalfUp(hi.Float64, 2)
+	}
+	judge := "テーマの分かれ方はかなり安定しています"
+	switch {
+	case hi.Float64 < 0.5:
+		judge = "テーマの境目は実行のたびに変わりうるため、個々の意見がどのテーマに入るかは目安として読み、テーマの大きさや順位の細かな差は重視しないでください"
+	case lo.Float64 < 0.8:
+		judge = "テーマの大まかな分かれ方は安定していますが、境目にある意見は別のテーマに入ることがあります"
+	}
+	m.Stability = "乱数の種を変えてテーマ分けを" + strconv.Itoa(n) + "回やり直し、報告のテーマと比べたところ、分け方の一致度（調整ランド指数：1で完全に一致、0で偶然と同程度）は" + rng + "でした。" + judge + "。"
+	return nil
 }

@@ -24,6 +24,11 @@ type Model struct {
 	AnalysisVersion string
 	ConfigSHA256    string
 
+	// Stability says, in one sentence, how firm the themes are: their
+	// agreement with runs under other seeds (theme_stability); "" when
+	// there is none.
+	Stability string
+
 	Waves     []*Wave
 	MultiWave bool // headings name the wave only when there are several
 	Weighted  bool // some wave's respondents carry weights other than 1

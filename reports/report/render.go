@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
+	"unicode"
 )
 
 //go:embed templates/report.html.tmpl templates/parts.html.tmpl
@@ -16,14 +18,40 @@ var templateFS embed.FS
 //go:embed templates/style.css
 var styleCSS string
 
-// csp forbids everything but the page's own stylesheet (by its hash, so
+// cspFor forbids everything but the page's own stylesheet (by its hash, so
 // not even an injected <style> could apply) and data: images. No script
 // runs at all; the report needs none.
-var csp = "default-src 'none'; style-src '" + styleHash() + "'; img-src data:; base-uri 'none'; form-action 'none'"
+func cspFor(css string) string {
+	sum := sha256.Sum256([]byte(css))
+	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; img-src data:; base-uri 'none'; form-action 'none'"
+}
 
-func styleHash() string {
-	sum := sha256.Sum256([]byte(styleCSS))
-	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+// pageCSS is the stylesheet of one report: the embedded one, then the
+// printed page's margin boxes, which carry the study title at the top of
+// every A4 page and the page number at the bottom.
+func pageCSS(title string) string {
+	return styleCSS + "\n@page {\n  @top-left { content: " + cssString(title) +
+		"; font-size: 8pt; color: #444; }\n  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #444; }\n}\n"
+}
+
+// cssString quotes s as a CSS string. Everything but letters, digits,
+// spaces and non-ASCII text is written as a hex escape, so no title can end
+// the string, the rule or the <style> element.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == ' ' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			b.WriteRune(r)
+		case r > 0x7f && unicode.IsPrint(r):
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, "\\%x ", r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // page is parsed once. Render clones it to bind fresh figure and table
@@ -35,7 +63,7 @@ var page = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap
 
 type pageData struct {
 	M   *Model
-	CSS template.CSS // the embedded stylesheet, a trusted constant
+	CSS template.CSS // the embedded stylesheet and the page boxes (title escaped by cssString)
 	CSP string
 }
 
@@ -55,7 +83,8 @@ func Render(w io.Writer, m *Model) error {
 		"tab": func() int { tabs++; return tabs },
 	})
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, pageData{M: m, CSS: template.CSS(styleCSS), CSP: csp}); err != nil {
+	css := pageCSS(m.Title)
+	if err := t.Execute(&buf, pageData{M: m, CSS: template.CSS(css), CSP: cspFor(css)}); err != nil {
 		return fmt.Errorf("render report: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {

@@ -1,0 +1,39 @@
+package report_test
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPrintedPageHeader(t *testing.T) {
+	html := render(t, openFixture(t), fixtureOpts)
+	if !strings.Contains(html, `@top-left { content: "第3次安曇野市総合計画 市民意識調査"`) || !strings.Contains(html, "counter(pages)") {
+		t.Error("the printed pages carry no study title or page numbers")
+	}
+}
+
+func TestThemeStabilitySentence(t *testing.T) {
+	cases := []struct {
+		rows, want string
+	}{
+		{"", ""},
+		{"INSERT INTO theme_stability VALUES ('R8',1,2,100,0.31),('R8',1,3,100,0.384);", "やり直し、報告のテーマと比べたところ、分け方の一致度（調整ランド指数：1で完全に一致、0で偶然と同程度）は0.31〜0.38でした。テーマの境目は実行のたびに変わりうる"},
+		{"INSERT INTO theme_stability VALUES ('R8',1,2,100,0.95),('R8',1,3,100,0.95);", "は0.95でした。テーマの分かれ方はかなり安定しています。"},
+	}
+	for _, c := range cases {
+		var extra []string
+		if c.rows != "" {
+			extra = append(extra, c.rows)
+		}
+		html := render(t, openFixture(t, extra...), fixtureOpts)
+		if c.want == "" {
+			if strings.Contains(html, "乱数の種を変えて") {
+				t.Error("a stability sentence without stability rows")
+			}
+			continue
+		}
+		if !strings.Contains(html, c.want) {
+			t.Errorf("report lacks %q", c.want)
+		}
+	}
+}
