@@ -52,6 +52,11 @@ type WaveConfig struct {
 	Survey    string
 	Codebook  string
 	Workshops []string
+	// Fieldwork is the survey period as the report prints it
+	// (fieldwork = "令和8年7月1日〜7月31日"); Distributed the questionnaires
+	// sent out (distributed = 3500), from which the 回収率 follows.
+	Fieldwork   string
+	Distributed int
 	// Book is the parsed codebook.
 	Book *Codebook
 }
@@ -178,11 +183,13 @@ type rawStudy struct {
 }
 
 type rawWave struct {
-	ID        string   `toml:"id"`
-	Label     string   `toml:"label"`
-	Survey    string   `toml:"survey"`
-	Codebook  string   `toml:"codebook"`
-	Workshops []string `toml:"workshops"`
+	ID          string   `toml:"id"`
+	Label       string   `toml:"label"`
+	Survey      string   `toml:"survey"`
+	Codebook    string   `toml:"codebook"`
+	Workshops   []string `toml:"workshops"`
+	Fieldwork   string   `toml:"fieldwork"`
+	Distributed int      `toml:"distributed"`
 }
 
 type rawThemes struct {
@@ -272,7 +279,11 @@ func LoadStudy(fsys fs.FS, display string) (*Study, error) {
 		if w.Survey != "" && w.Codebook == "" {
 			add(key, "wave %s has a survey but no codebook", w.ID)
 		}
-		wc := WaveConfig{ID: w.ID, Label: w.Label, Survey: w.Survey, Codebook: w.Codebook, Workshops: w.Workshops}
+		wc := WaveConfig{ID: w.ID, Label: w.Label, Survey: w.Survey, Codebook: w.Codebook, Workshops: w.Workshops,
+			Fieldwork: w.Fieldwork, Distributed: w.Distributed}
+		if w.Distributed < 0 {
+			add(key+".distributed", "wave %s: distributed must be the number of questionnaires sent out", w.ID)
+		}
 		if wc.Label == "" {
 			wc.Label = w.ID
 		}

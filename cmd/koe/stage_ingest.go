@@ -48,7 +48,7 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		}
 		var meta store.WaveMeta
 		err := db.ReplaceWave(ctx, w.ID, mask, func(ww *store.WaveWriter) (store.WaveMeta, error) {
-			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1}
+			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1, Fieldwork: w.Fieldwork, Distributed: w.Distributed}
 			counts, docs = tokenize.MaskCounts{}, tokenize.MaskCounts{}
 			if w.Book != nil {
 				if err := ww.Codebook(w.Book); err != nil {

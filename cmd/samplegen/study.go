@@ -90,6 +90,8 @@ id       = "R7"
 label    = "令和7年度 市民意識調査"
 survey   = "r7/survey.csv"       # UTF-8 with BOM
 codebook = "codebook.toml"
+fieldwork   = "令和7年7月1日〜7月25日"
+distributed = 2000               # questionnaires mailed (synthetic); 回収率 = rows read / distributed
 
 [[wave]]
 id        = "R8"
@@ -97,6 +99,8 @@ label     = "令和8年度 市民意識調査"
 survey    = "r8/survey.csv"      # Shift_JIS (CP932) with CRLF, as Excel saves it
 codebook  = "codebook.toml"
 workshops = ["r8/workshops/*.txt", "r8/workshops/*.csv"]
+fieldwork   = "令和8年7月1日〜7月24日"
+distributed = 3500
 
 [themes]
 k = 0

@@ -36,7 +36,7 @@ func fixture(t *testing.T) *store.DB {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	exec(`INSERT INTO waves VALUES ('R8', 1, '令和8年度', 'r8/survey.csv', 'ab', 'utf-8', 3, 3, 0)`)
+	exec(`INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES ('R8', 1, '令和8年度', 'r8/survey.csv', 'ab', 'utf-8', 3, 3, 0)`)
 	exec(`INSERT INTO respondents VALUES ('R8', '1', 2, 1.0), ('R8', '2', 3, 0.5), ('R8', '3', NULL, 1.25)`)
 	tx, err := s.Begin()
 	if err != nil {
@@ -274,7 +274,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	defer db.Close()
 	if _, err := db.SQL().Exec(`
-		INSERT INTO waves VALUES ('R8', 1, '令和8年度', 'r8/survey.csv', 'ab', 'utf-8', 10000, 10000, 0);
+		INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES ('R8', 1, '令和8年度', 'r8/survey.csv', 'ab', 'utf-8', 10000, 10000, 0);
 		WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 10000)
 		INSERT INTO respondents SELECT 'R8', CAST(i AS TEXT), i + 1, 1.0 FROM r;
 		WITH RECURSIVE q(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM q WHERE j < 50)

@@ -26,7 +26,7 @@ func Example() {
 	defer db.Close()
 	// In the pipeline, ingest and analyze fill these tables.
 	if _, err := db.SQL().Exec(`
-		INSERT INTO waves VALUES ('R8', 1, '令和8年度 市民意識調査', 'r8/survey.csv', 'ab12', 'utf-8', 1235, 1234, 1);
+		INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES ('R8', 1, '令和8年度 市民意識調査', 'r8/survey.csv', 'ab12', 'utf-8', 1235, 1234, 1);
 		WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 1234)
 		INSERT INTO respondents SELECT 'R8', i, i + 1, 1.0 FROM s`); err != nil {
 		fmt.Println(err)

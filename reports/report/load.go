@@ -127,13 +127,17 @@ func (l *loader) loadRun(m *Model) error {
 func (l *loader) loadWaves() ([]*Wave, error) {
 	var out []*Wave
 	err := l.each(`SELECT wave_id, label, source_path, source_sha256, encoding,
-			rows_read, rows_loaded, rows_quarantined
+			rows_read, rows_loaded, rows_quarantined, COALESCE(fieldwork, ''), COALESCE(distributed, 0)
 		FROM waves ORDER BY ord, wave_id`, nil, func(r *sql.Rows) error {
 		var w Wave
 		var src, sha, enc sql.NullString
-		var read, loaded, quar int
-		if err := r.Scan(&w.ID, &w.Label, &src, &sha, &enc, &read, &loaded, &quar); err != nil {
+		var read, loaded, quar, dist int
+		if err := r.Scan(&w.ID, &w.Label, &src, &sha, &enc, &read, &loaded, &quar, &w.Fieldwork, &dist); err != nil {
 			return err
+		}
+		if dist > 0 {
+			w.Distributed = comma(dist)
+			w.ResponseRate = stats.Percent(read, dist, 1)
 		}
 		w.SourcePath, w.SHA256, w.Encoding = src.String, sha.String, enc.String
 		w.RowsRead, w.RowsLoaded, w.RowsQuarantined = comma(read), comma(loaded), comma(quar)

@@ -45,7 +45,10 @@ type Wave struct {
 	RowsRead        string
 	RowsLoaded      string
 	RowsQuarantined string
-	RowsMismatch    bool // rows_read ≠ rows_loaded + rows_quarantined: shown as a warning
+	RowsMismatch    bool   // rows_read ≠ rows_loaded + rows_quarantined: shown as a warning
+	Fieldwork       string // survey period; "" when koe.toml gives none
+	Distributed     string // questionnaires sent out; "" when unknown
+	ResponseRate    string // 回収率 = rows read / distributed, %, half-up to 0.1; "" when unknown
 	Respondents     int
 	RespondentsText string
 	Weighted        bool
@@ -432,4 +435,25 @@ type CARow struct {
 	Group string
 	Terms string // '、'-separated; "—" when none is nearest
 	N     string // how many words
+}
+
+// HasFieldwork reports whether any wave states its survey period.
+func (m *Model) HasFieldwork() bool {
+	for _, w := range m.Waves {
+		if w.Fieldwork != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// HasDistributed reports whether any wave states how many questionnaires
+// were sent out, so the 回収率 can be given.
+func (m *Model) HasDistributed() bool {
+	for _, w := range m.Waves {
+		if w.Distributed != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -37,3 +37,19 @@ func TestThemeStabilitySentence(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldworkAndResponseRate: with koe.toml's fieldwork and distributed,
+// 調査の概要 gives the period and the 回収率 (rows read / distributed,
+// half-up: the fixture's R8 has 206 rows read; 206/400 = 51.5%).
+func TestFieldworkAndResponseRate(t *testing.T) {
+	plain := render(t, openFixture(t), fixtureOpts)
+	if strings.Contains(plain, "回収率") || strings.Contains(plain, "調査期間") {
+		t.Error("a 回収率 or period without koe.toml giving them")
+	}
+	html := render(t, openFixture(t, "UPDATE waves SET fieldwork = '令和8年7月1日〜7月24日', distributed = 400 WHERE wave_id = 'R8';"), fixtureOpts)
+	for _, want := range []string{"<th scope=\"row\">調査期間</th>", "令和8年7月1日〜7月24日", "<th scope=\"row\">配布数</th>", "206（51.5%）"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

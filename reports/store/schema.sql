@@ -22,6 +22,8 @@ CREATE TABLE waves (
   source_path      TEXT,             -- survey file, relative to the study directory
   source_sha256    TEXT,             -- SHA-256 of the survey file's bytes
   encoding         TEXT,             -- encoding the file was read as
+  fieldwork        TEXT,             -- survey period (koe.toml fieldwork), as printed
+  distributed      INTEGER,          -- questionnaires sent out (koe.toml distributed); 回収率 = rows_read / distributed
   rows_read        INTEGER NOT NULL, -- data rows read (header rows excluded)
   rows_loaded      INTEGER NOT NULL, -- rows loaded as respondents
   rows_quarantined INTEGER NOT NULL  -- rows set aside in quarantine; rows_read = rows_loaded + rows_quarantined

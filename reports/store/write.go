@@ -41,6 +41,8 @@ type WaveMeta struct {
 	SourcePath   string
 	SourceSHA256 string
 	Encoding     string
+	Fieldwork    string
+	Distributed  int // 0 = unknown
 	Stats        ingest.WaveStats
 }
 
@@ -92,8 +94,12 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(string) s
 	if err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES (?,?,?,?,?,?,?,?,?)`,
-		waveID, meta.Ord, meta.Label, nullStr(meta.SourcePath), nullStr(meta.SourceSHA256), nullStr(meta.Encoding),
+	var distributed any
+	if meta.Distributed > 0 {
+		distributed = meta.Distributed
+	}
+	if _, err := tx.Exec(`INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, fieldwork, distributed, rows_read, rows_loaded, rows_quarantined) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		waveID, meta.Ord, meta.Label, nullStr(meta.SourcePath), nullStr(meta.SourceSHA256), nullStr(meta.Encoding), nullStr(meta.Fieldwork), distributed,
 		meta.Stats.RowsRead, meta.Stats.RowsLoaded, meta.Stats.RowsQuarantined); err != nil {
 		return fmt.Errorf("wave %s: %w", waveID, err)
 	}

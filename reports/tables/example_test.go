@@ -26,7 +26,7 @@ func ExampleWrite() {
 	defer db.Close()
 	// In the pipeline, ingest and analyze fill these tables.
 	if _, err := db.SQL().Exec(`
-		INSERT INTO waves VALUES ('R8', 1, '令和8年度 市民意識調査', 'r8/survey.csv', 'ab12', 'utf-8', 10, 10, 0);
+		INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES ('R8', 1, '令和8年度 市民意識調査', 'r8/survey.csv', 'ab12', 'utf-8', 10, 10, 0);
 		INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic)
 			VALUES ('R8', 'area', 1, '問1 お住まいの地区', 'single', 1);
 		INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct, base_n)

@@ -4,7 +4,7 @@
 -- tables are self-consistent. docs.text carries 【未マスク】 so tests can
 -- prove the unmasked text never reaches the report.
 INSERT INTO runs (run_id, stage, started_at, finished_at, koe_version, config_sha256, seed) VALUES (1,'ingest','2026-05-01T09:00:00Z','2026-05-01T09:00:05Z','v0.3.0','9f2c4e1a0b7d3c5e8f6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6',1), (2,'analyze','2026-05-01T09:00:06Z','2026-05-01T09:00:30Z','v0.3.0','9f2c4e1a0b7d3c5e8f6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6',1);
-INSERT INTO waves VALUES ('R8',1,'令和8年度 市民意識調査','r8/survey.csv','3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b','cp932',206,203,3);
+INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES ('R8',1,'令和8年度 市民意識調査','r8/survey.csv','3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b','cp932',206,203,3);
 WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i<203) INSERT INTO respondents SELECT 'R8', CAST(i AS TEXT), i+1, 1.0 FROM s;
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic) VALUES ('R8','area',1,'お住まいの地区','single',1);
 INSERT INTO options VALUES ('R8','area','豊科','豊科',1,NULL);
@@ -353,7 +353,7 @@ INSERT INTO tallies (wave_id, question_id, code, label, ord, n, weighted_n, pct,
 INSERT INTO question_stats VALUES ('R8','imp_kotsu',197,1.284263959390863,0.8750545705260488,0.06234505672841821,1.162067648203163,1.4064602705785627,82.23350253807106,3.553299492385787);
 -- R7: an earlier, smaller, unweighted wave (150 respondents, no free text),
 -- so the report compares two waves.
-INSERT INTO waves VALUES ('R7',0,'令和7年度 市民意識調査','r7/survey.csv','5be0c1a7d9e24f3b8c6a0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a','utf-8',150,150,0);
+INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES ('R7',0,'令和7年度 市民意識調査','r7/survey.csv','5be0c1a7d9e24f3b8c6a0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a','utf-8',150,150,0);
 WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i<150) INSERT INTO respondents SELECT 'R7', CAST(i AS TEXT), i+1, 1.0 FROM s;
 INSERT INTO questions (wave_id, question_id, ord, column_name, kind, is_demographic) VALUES ('R7','area',1,'お住まいの地区','single',1);
 INSERT INTO options VALUES ('R7','area','豊科','豊科',1,NULL);
