@@ -192,6 +192,7 @@ type tallyRow struct {
 	pct         float64
 	base        int
 	moe         sql.NullFloat64
+	lo, hi      sql.NullFloat64 // Wilson 95% interval, %
 }
 
 type statRow struct {
@@ -273,11 +274,11 @@ func (l *loader) loadWave(w *Wave) error {
 	if err != nil {
 		return fmt.Errorf("read options: %w", err)
 	}
-	err = l.each(`SELECT question_id, code, label, n, pct, base_n, moe_pct FROM tallies
+	err = l.each(`SELECT question_id, code, label, n, pct, base_n, moe_pct, ci_low_pct, ci_high_pct FROM tallies
 		WHERE wave_id = ? ORDER BY question_id, code = '', ord, code`, args, func(r *sql.Rows) error {
 		var qid string
 		var t tallyRow
-		if err := r.Scan(&qid, &t.code, &t.label, &t.n, &t.pct, &t.base, &t.moe); err != nil {
+		if err := r.Scan(&qid, &t.code, &t.label, &t.n, &t.pct, &t.base, &t.moe, &t.lo, &t.hi); err != nil {
 			return err
 		}
 		if q := d.byID[qid]; q != nil {

@@ -53,3 +53,13 @@ func TestFieldworkAndResponseRate(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineWilson: a question's headline line gives the Wilson 95%
+// interval of its most chosen option when the analysis stored one (here
+// live's 住み続けたい, 64.5% of 203; interval values set by the test).
+func TestHeadlineWilson(t *testing.T) {
+	html := render(t, openFixture(t, "UPDATE tallies SET ci_low_pct = 57.75, ci_high_pct = 70.75 WHERE wave_id = 'R8' AND question_id = 'live' AND code = '住み続けたい';"), fixtureOpts)
+	if !strings.Contains(html, "95%信頼区間（ウィルソン法）は57.8〜70.8%") {
+		t.Error("the headline lacks the Wilson interval (rounded half-up)")
+	}
+}

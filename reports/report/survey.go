@@ -350,7 +350,7 @@ func (d *waveData) repBlock(q *qinfo, rs []repRow, t repTest) *RepBlock {
 
 // headline is the margin-of-error line of a closed question: the most
 // chosen option with its ± (tallies.moe_pct, computed by the analysis on
-// the effective base).
+// the effective base) and, when stored, its Wilson 95% interval.
 func headline(q *qinfo) string {
 	best := -1
 	for i, t := range q.tally {
@@ -365,5 +365,9 @@ func headline(q *qinfo) string {
 		return ""
 	}
 	t := q.tally[best]
-	return "最も多い「" + t.label + "」（" + pct(t.pct) + "%）の標本誤差は±" + roundHalfUp(t.moe.Float64, 1) + "ポイントです。"
+	s := "最も多い「" + t.label + "」（" + pct(t.pct) + "%）の標本誤差は±" + roundHalfUp(t.moe.Float64, 1) + "ポイント"
+	if t.lo.Valid && t.hi.Valid {
+		s += "、95%信頼区間（ウィルソン法）は" + roundHalfUp(t.lo.Float64, 1) + "〜" + roundHalfUp(t.hi.Float64, 1) + "%"
+	}
+	return s + "です。"
 }
