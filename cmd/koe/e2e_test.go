@@ -177,6 +177,17 @@ func TestRunSmallStudy(t *testing.T) {
 			t.Errorf("%s = %.15g, want %.15g", c.name, c.got, c.want)
 		}
 	}
+	// 6 of the 9 expected counts are below 5, so the χ² p is only
+	// approximate and Fisher's exact test is given: R 4.2.2
+	// fisher.test(matrix(c(9,3,1, 8,2,3, 4,4,4), 3, byrow = TRUE))$p.value.
+	var small bool
+	var fisher float64
+	if err := db.QueryRow(`SELECT small_expected, fisher_p FROM crosstabs WHERE crosstab_id = ?`, id).Scan(&small, &fisher); err != nil {
+		t.Fatal(err)
+	}
+	if !small || math.Abs(fisher-0.34364544860675189) > 1e-9 {
+		t.Errorf("small_expected %v, fisher_p %.17g; want true, 0.34364544860675189", small, fisher)
+	}
 	want := map[string]int{
 		"豊科/住み続けたい": 9, "豊科/どちらともいえない": 3, "豊科/移りたい": 1,
 		"穂高/住み続けたい": 8, "穂高/どちらともいえない": 2, "穂高/移りたい": 3,

@@ -601,7 +601,11 @@ func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion 
 		return fmt.Errorf("crosstab %s × %s: %w", row.ID, colQuestion, err)
 	}
 	r := store.CrosstabRow{WaveID: wd.id, RowQuestion: row.ID, ColQuestion: colQuestion, Weighted: ct.Weighted,
-		N: ct.N, Chi2: math.NaN(), DF: -1, PValue: math.NaN(), CramersV: math.NaN()}
+		N: ct.N, Chi2: math.NaN(), DF: -1, PValue: math.NaN(), CramersV: math.NaN(), FisherP: math.NaN(),
+		SmallExpected: ct.SmallExpected, Notes: strings.Join(ct.Notes, " ")}
+	if ct.Fisher != nil {
+		r.FisherP = ct.Fisher.P
+	}
 	if ct.Test != nil {
 		r.Chi2, r.DF, r.PValue, r.CramersV = ct.Test.Chi2, ct.Test.DF, ct.Test.P, ct.Test.CramersV
 	}

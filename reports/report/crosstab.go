@@ -16,6 +16,9 @@ type rawCrosstab struct {
 	n          int
 	chi2, p, v sql.NullFloat64
 	pAdj       sql.NullFloat64 // Benjamini–Hochberg across the family
+	fisherP    sql.NullFloat64 // Fisher's exact test
+	small      bool            // small expected counts: the χ² p is approximate
+	notes      string          // dropped rows and columns, missing tests
 	df         sql.NullInt64
 	cells      []rawCell
 }
@@ -42,10 +45,12 @@ type candidate struct {
 
 func (l *loader) loadCrosstabs(d *waveData) error {
 	var xts []*rawCrosstab
-	err := l.each(`SELECT crosstab_id, row_question, col_question, weighted, n, chi2, df, p_value, cramers_v, p_adj
+	err := l.each(`SELECT crosstab_id, row_question, col_question, weighted, n, chi2, df, p_value, cramers_v, p_adj,
+			COALESCE(small_expected, 0), fisher_p, COALESCE(notes, '')
 		FROM crosstabs WHERE wave_id = ? ORDER BY crosstab_id`, []any{d.w.ID}, func(r *sql.Rows) error {
 		var x rawCrosstab
-		if err := r.Scan(&x.id, &x.rowQ, &x.colQ, &x.weighted, &x.n, &x.chi2, &x.df, &x.p, &x.v, &x.pAdj); err != nil {
+		if err := r.Scan(&x.id, &x.rowQ, &x.colQ, &x.weighted, &x.n, &x.chi2, &x.df, &x.p, &x.v, &x.pAdj,
+			&x.small, &x.fisherP, &x.notes); err != nil {
 			return err
 		}
 		xts = append(xts, &x)
@@ -336,7 +341,25 @@ func turn(ct *Crosstab) *Turned {
 	return t
 }
 
+// statLine is the test line under a crosstab: χ², df, p (and the adjusted
+// p), Cramér's V; when expected counts are small it says the χ² p is only
+// approximate and gives Fisher's exact test where it was computed; then the
+// analysis's notes (empty rows dropped, tests not run).
 func statLine(x *rawCrosstab) string {
+	s := chiLine(x)
+	if x.small && x.chi2.Valid {
+		s += "。期待度数の小さいセルが多いため、χ²検定のp値は目安です"
+	}
+	if x.fisherP.Valid {
+		s += "。フィッシャーの正確検定：" + pValue(x.fisherP.Float64)
+	}
+	if x.notes != "" {
+		s += "。" + strings.TrimSuffix(x.notes, "。")
+	}
+	return s
+}
+
+func chiLine(x *rawCrosstab) string {
 	if !x.chi2.Valid || !x.p.Valid {
 		return "検定値なし"
 	}

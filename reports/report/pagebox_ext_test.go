@@ -63,3 +63,15 @@ func TestHeadlineWilson(t *testing.T) {
 		t.Error("the headline lacks the Wilson interval (rounded half-up)")
 	}
 }
+
+// TestCrosstabSmallExpected: a table with small expected counts says its χ²
+// p is approximate, gives Fisher's exact test, and carries the analysis's
+// notes.
+func TestCrosstabSmallExpected(t *testing.T) {
+	html := render(t, openFixture(t, "UPDATE crosstabs SET small_expected = 1, fisher_p = 0.0123, notes = '回答のない行（堀金）を除いて検定しました。' WHERE crosstab_id = (SELECT MIN(crosstab_id) FROM crosstabs WHERE p_value IS NOT NULL);"), fixtureOpts)
+	for _, want := range []string{"期待度数の小さいセルが多いため、χ²検定のp値は目安です", "フィッシャーの正確検定：p=0.012", "回答のない行（堀金）を除いて検定しました"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

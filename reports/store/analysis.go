@@ -174,6 +174,9 @@ type CrosstabRow struct {
 	Chi2                             float64
 	DF                               int // < 0 = NULL
 	PValue, CramersV                 float64
+	SmallExpected                    bool
+	FisherP                          float64 // NaN = NULL
+	Notes                            string
 }
 
 // CellRow is one crosstab_cells row.
@@ -192,8 +195,9 @@ func (t *Tx) Crosstab(r CrosstabRow, cells []CellRow) (int64, error) {
 	if r.DF >= 0 {
 		df = r.DF
 	}
-	res, err := t.Exec(`INSERT INTO crosstabs (wave_id, row_question, col_question, weighted, n, chi2, df, p_value, cramers_v) VALUES (?,?,?,?,?,?,?,?,?)`,
-		r.WaveID, r.RowQuestion, r.ColQuestion, boolInt(r.Weighted), r.N, nf(r.Chi2), df, nf(r.PValue), nf(r.CramersV))
+	res, err := t.Exec(`INSERT INTO crosstabs (wave_id, row_question, col_question, weighted, n, chi2, df, p_value, cramers_v, small_expected, fisher_p, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		r.WaveID, r.RowQuestion, r.ColQuestion, boolInt(r.Weighted), r.N, nf(r.Chi2), df, nf(r.PValue), nf(r.CramersV),
+		boolInt(r.SmallExpected), nf(r.FisherP), nullStr(r.Notes))
 	if err != nil {
 		return 0, fmt.Errorf("crosstab %s × %s: %w", r.RowQuestion, r.ColQuestion, err)
 	}

@@ -180,7 +180,10 @@ CREATE TABLE crosstabs (
   df           INTEGER,             -- degrees of freedom
   p_value      REAL,                -- p-value of chi2
   cramers_v    REAL,                -- Cramér's V
-  p_adj        REAL                 -- p_value adjusted by Benjamini–Hochberg across its family: the wave's tables with the same row question
+  p_adj        REAL,                -- p_value adjusted by Benjamini–Hochberg across its family: the wave's tables with the same row question
+  small_expected INTEGER NOT NULL DEFAULT 0, -- 1 when some expected count is below 1 or over 20% are below 5: the χ² p is only approximate
+  fisher_p     REAL,                -- Fisher's exact test, two-sided (unweighted 2×2 tables, and small r×c tables with small expected counts)
+  notes        TEXT                 -- what was dropped or why a test is missing, in Japanese
 );
 
 -- Cells of each cross tabulation.
