@@ -66,6 +66,10 @@ type Workshop struct {
 	// Skipped counts what was read but held no text: empty sticky notes,
 	// utterances with nothing after the speaker's name.
 	Skipped int
+	// Frames counts rows of a whiteboard export that are not notes: frame
+	// titles, shapes and connectors, dropped by their object type or
+	// because their text only repeats their group's name.
+	Frames int
 }
 
 // facilitatorRoles are speaker labels of people who run a workshop rather

@@ -105,6 +105,10 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 						return meta, err
 					}
 				}
+				if ws.Skipped > 0 || ws.Frames > 0 {
+					sum.warnings = append(sum.warnings, fmt.Sprintf("%s: %d empty notes or utterances and %d frame titles or other non-note rows were not loaded",
+						s.path(name), ws.Skipped, ws.Frames))
+				}
 				sum.workshops++
 				sum.docs += len(wdocs)
 				sum.quarantined += len(quar)

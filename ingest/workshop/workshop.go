@@ -264,8 +264,14 @@ func utterance(line string) (name, said string, ok bool) {
 // Header names of sticky-note exports, compared after NFKC and
 // lower-casing.
 var (
-	textHeaders  = []string{"text", "付箋", "comment", "comment-body", "comment_body", "body", "意見", "内容", "テキスト"}
-	groupHeaders = []string{"group", "グループ", "班"}
+	textHeaders  = []string{"text", "付箋", "comment", "comment-body", "comment_body", "body", "content", "意見", "内容", "テキスト"}
+	groupHeaders = []string{"group", "グループ", "班", "frame", "フレーム"}
+	// typeHeaders name the object-type column of whiteboard exports, and
+	// noteTypes the types that are notes; every other type (frame, shape,
+	// connector, line, image…) is not an opinion and is dropped, counted.
+	typeHeaders = []string{"type", "object type", "種類", "kind", "タイプ"}
+	noteTypes   = map[string]bool{"sticky": true, "sticky_note": true, "sticky note": true, "stickynote": true,
+		"note": true, "card": true, "text": true, "comment": true, "付箋": true, "テキスト": true, "カード": true, "コメント": true}
 )
 
 func indexOf(header []string, names []string) int {
@@ -304,10 +310,11 @@ func parseNotes(ws *ingest.Workshop, text string) ([]ingest.Doc, []ingest.Quaran
 		return nil, nil, nil
 	}
 	textCol := indexOf(recs[0].Fields, textHeaders)
-	groupCol := -1
+	groupCol, typeCol := -1, -1
 	body := recs
 	if textCol >= 0 {
 		groupCol = indexOf(recs[0].Fields, groupHeaders)
+		typeCol = indexOf(recs[0].Fields, typeHeaders)
 		body = recs[1:]
 	} else {
 		textCol = guessTextColumn(recs)
@@ -328,6 +335,16 @@ func parseNotes(ws *ingest.Workshop, text string) ([]ingest.Doc, []ingest.Quaran
 		note := strings.TrimSpace(rec.Fields[textCol])
 		if note == "" {
 			ws.Skipped++
+			continue
+		}
+		if typeCol >= 0 && typeCol < len(rec.Fields) {
+			if t := strings.ToLower(ingest.NormalizeHeader(rec.Fields[typeCol])); t != "" && !noteTypes[t] {
+				ws.Frames++
+				continue
+			}
+		}
+		if groupCol >= 0 && groupCol < len(rec.Fields) && ingest.NormalizeHeader(rec.Fields[groupCol]) == ingest.NormalizeHeader(note) {
+			ws.Frames++ // a frame's title exported as a row of its own
 			continue
 		}
 		d := ingest.Doc{WaveID: ws.WaveID, Source: "workshop", WorkshopID: ws.ID, Line: rec.FieldLines[textCol],

@@ -141,6 +141,7 @@ func TestNotes(t *testing.T) {
 		docs    []string
 		quar    []string // "line: reason"
 		skipped int
+		frames  int
 	}{
 		{
 			// Line 5 has an empty note; line 6 stops before the text
@@ -164,6 +165,18 @@ func TestNotes(t *testing.T) {
 			docs: []string{"L1 [] : 駅前に駐輪場を増やしてほしい", "L2 [] : 図書館を夜まで", "L3 [] : 公園"},
 		},
 		{
+			// A whiteboard export: the frame's own row, a shape and a
+			// connector are dropped by type; a text object repeating its
+			// frame's name is a frame title; one note is empty.
+			file: "notes-whiteboard.csv",
+			docs: []string{
+				"L3 [交通] : バスの本数を増やしてほしい",
+				"L5 [子育て] : 雨の日に遊べる場所がほしい",
+			},
+			skipped: 1,
+			frames:  4,
+		},
+		{
 			file:    "notes-fusen.csv",
 			docs:    []string{"L2 [] : 北アルプスの眺め", "L4 [] : わさび田"},
 			skipped: 1,
@@ -185,8 +198,8 @@ func TestNotes(t *testing.T) {
 			if strings.Join(gotQ, "\n") != strings.Join(tc.quar, "\n") {
 				t.Errorf("quarantine %q, want %q", gotQ, tc.quar)
 			}
-			if ws.Skipped != tc.skipped {
-				t.Errorf("skipped %d, want %d", ws.Skipped, tc.skipped)
+			if ws.Skipped != tc.skipped || ws.Frames != tc.frames {
+				t.Errorf("skipped %d, frames %d; want %d, %d", ws.Skipped, ws.Frames, tc.skipped, tc.frames)
 			}
 		})
 	}

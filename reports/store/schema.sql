@@ -95,6 +95,8 @@ CREATE TABLE workshops (
   area        TEXT,          -- district from front matter
   source_path TEXT NOT NULL, -- file, relative to the study directory
   kind        TEXT NOT NULL, -- 'transcript' or 'notes'
+  skipped     INTEGER NOT NULL DEFAULT 0, -- empty notes or utterances read but not loaded
+  frames      INTEGER NOT NULL DEFAULT 0, -- whiteboard rows that are not notes (frame titles, shapes), dropped
   PRIMARY KEY (wave_id, workshop_id)
 );
 

@@ -206,8 +206,8 @@ func (w *WaveWriter) Quarantine(q ingest.Quarantined) error {
 
 // Workshop records a workshop file.
 func (w *WaveWriter) Workshop(ws ingest.Workshop) error {
-	_, err := w.tx.Exec(`INSERT OR REPLACE INTO workshops (wave_id, workshop_id, title, date, area, source_path, kind) VALUES (?,?,?,?,?,?,?)`,
-		w.wave, ws.ID, nullStr(ws.Title), nullStr(ws.Date), nullStr(ws.Area), ws.SourcePath, ws.Kind)
+	_, err := w.tx.Exec(`INSERT OR REPLACE INTO workshops (wave_id, workshop_id, title, date, area, source_path, kind, skipped, frames) VALUES (?,?,?,?,?,?,?,?,?)`,
+		w.wave, ws.ID, nullStr(ws.Title), nullStr(ws.Date), nullStr(ws.Area), ws.SourcePath, ws.Kind, ws.Skipped, ws.Frames)
 	return err
 }
 

@@ -210,8 +210,8 @@ INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, workshop_
 INSERT INTO doc_themes VALUES (19,4,0.66);
 INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, workshop_id, grp, speaker, line, text, text_masked) VALUES (20,'R8','workshop',NULL,NULL,'ws-r8-akashina',NULL,'参加者3',21,'【未マスク】子育て世代が住みやすいまちに','子育て世代が住みやすいまちに');
 INSERT INTO doc_themes VALUES (20,3,0.71);
-INSERT INTO workshops VALUES ('R8','ws-r8-hotaka','穂高地域ワークショップ「10年後の安曇野」','2026-07-12','穂高','r8/workshops/hotaka.txt','transcript');
-INSERT INTO workshops VALUES ('R8','ws-r8-akashina','明科地域 付箋ワーク','2026-07-19','明科','r8/workshops/akashina.csv','notes');
+INSERT INTO workshops (wave_id, workshop_id, title, date, area, source_path, kind) VALUES ('R8','ws-r8-hotaka','穂高地域ワークショップ「10年後の安曇野」','2026-07-12','穂高','r8/workshops/hotaka.txt','transcript');
+INSERT INTO workshops (wave_id, workshop_id, title, date, area, source_path, kind) VALUES ('R8','ws-r8-akashina','明科地域 付箋ワーク','2026-07-19','明科','r8/workshops/akashina.csv','notes');
 INSERT INTO codes VALUES ('kotsu','公共交通','暮らし・交通'),('kankyo','自然環境・景観','環境'),('kosodate','子育て支援','子ども・教育'),('bosai','防災','安全・安心');
 INSERT INTO doc_codes VALUES (10,'bosai');
 INSERT INTO doc_codes VALUES (11,'bosai');
