@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // PopulationRow is one line of population.csv: the population count of one
@@ -17,12 +18,14 @@ type PopulationRow struct {
 	Option   string // an option code or label, NFKC-normalised
 	Count    float64
 	Line     int
+	Col      int // column of the option cell, for messages
 }
 
 // ParsePopulation reads population.csv (header question,option,count; UTF-8
 // with or without BOM). Every problem is reported with its line and column.
 func ParsePopulation(b []byte, path string) ([]PopulationRow, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	lines := bytes.Split(b, []byte("\n"))
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
 	r.Comment = '#'
@@ -35,15 +38,15 @@ func ParsePopulation(b []byte, path string) ([]PopulationRow, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				errs = append(errs, &ConfigError{Path: path, Line: pe.Line, Column: max(pe.Column, 1), Message: pe.Err.Error()})
+				errs = append(errs, &ConfigError{Path: path, Line: pe.Line, Column: charCol(lines, pe.Line, pe.Column), Message: pe.Err.Error()})
 				break
 			}
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
+		line, _ := r.FieldPos(0)
 		if header {
 			header = false
 			for i, h := range rec {
@@ -74,18 +77,29 @@ func ParsePopulation(b []byte, path string) ([]PopulationRow, error) {
 		}
 		n, err := strconv.ParseFloat(strings.ReplaceAll(c, ",", ""), 64)
 		if err != nil || n < 0 {
-			_, col := r.FieldPos(min(ci, len(rec)-1))
-			errs = append(errs, &ConfigError{Path: path, Line: line, Column: col, Message: fmt.Sprintf("count %q is not a non-negative number", c)})
+			l, col := r.FieldPos(min(ci, len(rec)-1))
+			errs = append(errs, &ConfigError{Path: path, Line: line, Column: charCol(lines, l, col), Message: fmt.Sprintf("count %q is not a non-negative number", c)})
 			continue
 		}
 		if q == "" || o == "" {
 			errs = append(errs, &ConfigError{Path: path, Line: line, Column: 1, Message: "question and option must not be empty"})
 			continue
 		}
-		out = append(out, PopulationRow{Question: q, Option: o, Count: n, Line: line})
+		l, ocol := r.FieldPos(min(cols["option"], len(rec)-1))
+		out = append(out, PopulationRow{Question: q, Option: o, Count: n, Line: line, Col: charCol(lines, l, ocol)})
 	}
 	if len(errs) > 0 {
 		return out, errs
 	}
 	return out, nil
+}
+
+// charCol turns encoding/csv's byte column into a character column, which
+// is what an editor shows for Japanese text.
+func charCol(lines [][]byte, line, byteCol int) int {
+	if line < 1 || line > len(lines) || byteCol < 1 {
+		return max(byteCol, 1)
+	}
+	l := lines[line-1]
+	return utf8.RuneCount(l[:min(byteCol-1, len(l))]) + 1
 }

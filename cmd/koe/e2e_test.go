@@ -325,8 +325,8 @@ func TestFailedRunKeepsOutputs(t *testing.T) {
 	if r.code == exitOK || r.code == exitQuarantined {
 		t.Fatalf("run with a bad population file: exit %d, want a failure\n%s", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stderr, "pop.csv:5") {
-		t.Errorf("error does not name pop.csv:5: %s", r.stderr)
+	if !strings.Contains(r.stderr, "pop.csv:5:6: option \"松本\" is not an option of area") {
+		t.Errorf("error does not name pop.csv:5:6: %s", r.stderr)
 	}
 	after, err := os.ReadFile(filepath.Join(dir, "out", "report", "index.html"))
 	if err != nil {

@@ -278,14 +278,14 @@ func (s *study) weight(wd *waveData, tx *store.Tx) error {
 				}
 			}
 			if j < 0 {
-				return usagef("%s:%d: option %q is not an option of %s", s.path(wc.Population), r.Line, r.Option, qid)
+				return usagef("%s:%d:%d: option %q is not an option of %s (options: %s)", s.path(wc.Population), r.Line, r.Col, r.Option, qid, strings.Join(v.Labels, ", "))
 			}
 			m.Target[j] += r.Count
 			seen[j] = true
 		}
 		for k, ok := range seen {
 			if !ok {
-				return usagef("%s: no population count for %s = %q", s.path(wc.Population), qid, v.Labels[k])
+				return usagef("%s:1:1: no population count for %s = %q (add a line %s,%s,COUNT)", s.path(wc.Population), qid, v.Labels[k], qid, v.Labels[k])
 			}
 		}
 		for i, vals := range v.Values {
