@@ -56,6 +56,7 @@ func commands() []command {
 		{"init", "SURVEY.csv [--out DIR] [--force]", "draft koe.toml and codebook.toml from a survey export", cmdInit},
 		{"tokenize", "[--format mecab|wakati|json] [--dict USER.csv]", "tokenize stdin line by line as the pipeline does", cmdTokenize},
 		{"kwic", "STUDY_DIR WORD [--width N] [--csv]", "keyword-in-context lines for WORD from the study's masked free text", cmdKwic},
+		{"gen", "--out DIR [--respondents N] [--waves N]", "write a synthetic study of any size for benchmarks and scale tests", cmdGen},
 		{"help", "[COMMAND|schema]", "show help for a command, or the database schema", nil},
 	}
 }
@@ -63,12 +64,33 @@ func commands() []command {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	var rest []string
-	for _, a := range args {
-		if a == "-v" || a == "--verbose" {
+	var cpuProfile, memProfile string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case len(rest) > 0:
+			// Options after the command name are the command's own.
+		case a == "-v" || a == "--verbose":
 			e.verbose = true
+			continue
+		case strings.HasPrefix(a, "--cpuprofile=") || strings.HasPrefix(a, "--memprofile="):
+			k, v, _ := strings.Cut(a, "=")
+			if k == "--cpuprofile" {
+				cpuProfile = v
+			} else {
+				memProfile = v
+			}
 			continue
 		}
 		rest = append(rest, a)
+	}
+	if cpuProfile != "" || memProfile != "" {
+		stop, err := startProfiles(cpuProfile, memProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "koe: %v\n", err)
+			return exitUsage
+		}
+		defer stop()
 	}
 	if len(rest) == 0 {
 		printUsage(stderr)
@@ -116,6 +138,7 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %-44s %s\n", c.name, c.args, c.summary)
 	}
 	fmt.Fprintln(w, "\n-v prints a progress line per stage even when stderr is not a terminal.")
+	fmt.Fprintln(w, "--cpuprofile=FILE and --memprofile=FILE (before COMMAND) write pprof profiles of the run.")
 	fmt.Fprintln(w, "Exit status: 0 ok, 1 failure, 2 bad usage or invalid config, 3 finished but some rows were quarantined.")
 	fmt.Fprintln(w, "`koe help schema` prints the SQLite schema; `koe COMMAND -h` the flags of a command.")
 }

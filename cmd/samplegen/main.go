@@ -1,3 +1,10 @@
+// Command samplegen rewrites koe's committed sample studies from package
+// ingest/synth: the study `koe demo` embeds (data/sample) and the tiny
+// study the end-to-end tests drive (testdata/studies/small).
+//
+//	go run ./cmd/samplegen -out data/sample -small testdata/studies/small
+//
+// Studies of any size for benchmarks come from `koe gen` instead.
 package main
 
 import (
@@ -6,7 +13,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+
+	"koe/ingest/synth"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -31,57 +39,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *out != "" {
-		s, err := buildSample()
+		s, err := synth.NewSample()
+		if err == nil {
+			err = synth.WriteFiles(*out, s.Files)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "samplegen: %v\n", err)
 			return 1
 		}
-		if err := writeTree(*out, s.files); err != nil {
-			fmt.Fprintf(stderr, "samplegen: %v\n", err)
-			return 1
-		}
-		report(stdout, *out, s)
+		s.Summary(stdout, *out)
 	}
 	if *small != "" {
-		if err := writeTree(*small, smallFiles()); err != nil {
+		if err := synth.WriteFiles(*small, synth.SmallFiles()); err != nil {
 			fmt.Fprintf(stderr, "samplegen: %v\n", err)
 			return 1
 		}
 		fmt.Fprintf(stdout, "wrote the small study to %s (EXPECTED.md there is maintained by hand)\n", *small)
 	}
 	return 0
-}
-
-// writeTree writes files under dir, creating directories as needed. It
-// writes each file through a temporary name and a rename, so an
-// interrupted run never leaves a half-written survey behind.
-func writeTree(dir string, files []file) error {
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("create %s: %w", filepath.Dir(p), err)
-		}
-		tmp := p + ".tmp"
-		if err := os.WriteFile(tmp, f.data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", tmp, err)
-		}
-		if err := os.Rename(tmp, p); err != nil {
-			return fmt.Errorf("rename %s: %w", tmp, err)
-		}
-	}
-	return nil
-}
-
-func report(w io.Writer, dir string, s *sampleStudy) {
-	total := 0
-	for _, f := range s.files {
-		total += len(f.data)
-		fmt.Fprintf(w, "%8d  %s\n", len(f.data), filepath.Join(dir, filepath.FromSlash(f.name)))
-	}
-	fmt.Fprintf(w, "%8d  total\n", total)
-	for _, wv := range s.waves {
-		for _, b := range wv.bad {
-			fmt.Fprintf(w, "bad row %s:%d (回答者ID %s): %s\n", wv.path, b.line, b.id, b.why)
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package main
+package synth
 
 import (
 	"fmt"
@@ -8,12 +8,6 @@ import (
 )
 
 const genSeed = 1 // the generator's own seed; koe.toml's seed is the pipeline's
-
-// file is one output file, relative to the study directory.
-type file struct {
-	name string
-	data []byte
-}
 
 // sampleStudy is everything under data/sample plus what the report of the
 // run should tell a reader (bad rows, personal data).
@@ -76,7 +70,7 @@ func buildSample() (*sampleStudy, error) {
 	}
 	s.files = append(s.files, ws...)
 	s.files = append(s.files, file{"README.txt", []byte(readme(s))})
-	sort.Slice(s.files, func(i, j int) bool { return s.files[i].name < s.files[j].name })
+	sort.Slice(s.files, func(i, j int) bool { return s.files[i].Name < s.files[j].Name })
 	return s, nil
 }
 

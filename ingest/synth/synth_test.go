@@ -1,4 +1,4 @@
-package main
+package synth
 
 import (
 	"bytes"
@@ -60,19 +60,19 @@ func TestCommittedFilesMatchGenerator(t *testing.T) {
 	}
 	for _, tr := range trees {
 		if *update {
-			if err := writeTree(tr.dir, tr.files); err != nil {
+			if err := WriteFiles(tr.dir, tr.files); err != nil {
 				t.Fatal(err)
 			}
 			continue
 		}
 		for _, f := range tr.files {
-			t.Run(f.name, func(t *testing.T) {
-				got, err := os.ReadFile(filepath.Join(tr.dir, filepath.FromSlash(f.name)))
+			t.Run(f.Name, func(t *testing.T) {
+				got, err := os.ReadFile(filepath.Join(tr.dir, filepath.FromSlash(f.Name)))
 				if err != nil {
 					t.Fatalf("%v (run: go run ./cmd/samplegen -out data/sample -small testdata/studies/small)", err)
 				}
-				if !bytes.Equal(got, f.data) {
-					t.Errorf("%s differs from the generator's output; rerun the generator or go test -update", f.name)
+				if !bytes.Equal(got, f.Data) {
+					t.Errorf("%s differs from the generator's output; rerun the generator or go test -update", f.Name)
 				}
 			})
 		}
@@ -92,8 +92,8 @@ func TestGeneratorIsDeterministic(t *testing.T) {
 		t.Fatalf("%d files, then %d", len(a.files), len(b.files))
 	}
 	for i := range a.files {
-		if a.files[i].name != b.files[i].name || !bytes.Equal(a.files[i].data, b.files[i].data) {
-			t.Errorf("%s differs between two runs", a.files[i].name)
+		if a.files[i].Name != b.files[i].Name || !bytes.Equal(a.files[i].Data, b.files[i].Data) {
+			t.Errorf("%s differs between two runs", a.files[i].Name)
 		}
 	}
 }
@@ -484,8 +484,8 @@ func TestWorkshops(t *testing.T) {
 	}
 	utter := regexp.MustCompile(`^[^\s:：#][^:：]{0,15}[:：]`)
 	for _, f := range files {
-		t.Run(f.name, func(t *testing.T) {
-			text := string(f.data)
+		t.Run(f.Name, func(t *testing.T) {
+			text := string(f.Data)
 			if !utf8.ValidString(text) {
 				dec, err := japanese.ShiftJIS.NewDecoder().String(text)
 				if err != nil {
@@ -493,7 +493,7 @@ func TestWorkshops(t *testing.T) {
 				}
 				text = strings.ReplaceAll(dec, "\r\n", "\n")
 			}
-			if strings.HasSuffix(f.name, ".csv") {
+			if strings.HasSuffix(f.Name, ".csv") {
 				recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
 				if err != nil {
 					t.Fatal(err)

@@ -1,4 +1,4 @@
-package main
+package synth
 
 // Hand-written fragments of the free-text answers. Each topic has sentences
 // for the three text questions (what residents hope for in ten years, what

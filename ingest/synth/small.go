@@ -1,4 +1,4 @@
-package main
+package synth
 
 // The small study is written out literally so that a reader can check
 // testdata/studies/small/EXPECTED.md against the CSV by eye. Rows 23 and 31
