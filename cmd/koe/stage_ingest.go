@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"sync"
 
 	"koe/analysis/tokenize"
 	"koe/ingest"
@@ -32,9 +33,13 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		return nil, err
 	}
 	// Masking counts, per kind, for the wave being written.
+	// The writer masks on several goroutines at once.
 	var counts, docs tokenize.MaskCounts
+	var mu sync.Mutex
 	mask := func(t string) string {
 		m, c := tok.Mask(t)
+		mu.Lock()
+		defer mu.Unlock()
 		counts.Add(c)
 		docs.Add(tokenize.MaskCounts{Phone: min(c.Phone, 1), Email: min(c.Email, 1), Postal: min(c.Postal, 1),
 			Address: min(c.Address, 1), Number: min(c.Number, 1), Name: min(c.Name, 1)})

@@ -163,8 +163,8 @@ func (l *loader) networkDocs(d *waveData, qid string) (int, error) {
 		AND EXISTS (SELECT 1 FROM doc_terms t WHERE t.doc_id = d.doc_id)`
 	args := []any{d.w.ID}
 	if qid != "" {
-		q += ` AND EXISTS (SELECT 1 FROM answers a WHERE a.wave_id = d.wave_id AND a.respondent_id = d.respondent_id AND a.question_id = ?)`
-		args = append(args, qid)
+		q += ` AND d.respondent_id IN (SELECT a.respondent_id FROM answers a WHERE a.wave_id = ? AND a.question_id = ?)`
+		args = append(args, d.w.ID, qid)
 	}
 	var n int
 	if err := l.db.QueryRow(q, args...).Scan(&n); err != nil {

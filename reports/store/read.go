@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // queryer is what reads need: a *sql.DB or a *sql.Tx.
@@ -135,8 +137,59 @@ type AnswerRow struct {
 	Value        sql.NullFloat64
 }
 
-// EachAnswer calls fn for every answer of a wave, streaming.
+// EachAnswer calls fn for every answer of a wave, grouped by question and
+// code (not in file order). SQLite concatenates each group's respondents
+// into one value, so a million respondents' answers cross from C to Go
+// as a few hundred strings instead of tens of millions of rows.
 func (s reader) EachAnswer(wave string, fn func(a AnswerRow) error) error {
+	var awkward bool
+	if err := s.q.QueryRow(`SELECT EXISTS (SELECT 1 FROM respondents WHERE wave_id = ? AND instr(respondent_id, char(31)) > 0)`, wave).Scan(&awkward); err != nil {
+		return err
+	}
+	if awkward {
+		// A respondent id holding the separator: read row by row.
+		return s.eachAnswerRow(wave, fn)
+	}
+	rows, err := s.q.Query(`SELECT question_id, code, COUNT(*),
+  group_concat(respondent_id, char(31)),
+  group_concat(CASE WHEN value_num IS NULL THEN '' ELSE printf('%.17g', value_num) END, char(31))
+FROM answers WHERE wave_id = ? GROUP BY question_id, code`, wave)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var qid, ids, vals string
+		var code sql.NullString
+		var n int
+		if err := rows.Scan(&qid, &code, &n, &ids, &vals); err != nil {
+			return err
+		}
+		idList := strings.Split(ids, "\x1f")
+		valList := strings.Split(vals, "\x1f")
+		if len(idList) != n || len(valList) != n {
+			return fmt.Errorf("answers of %s: %d respondents, %d ids and %d values read back", qid, n, len(idList), len(valList))
+		}
+		for i, id := range idList {
+			a := AnswerRow{RespondentID: id, QuestionID: qid, Code: code.String}
+			if v := valList[i]; v != "" {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					return fmt.Errorf("answers of %s: value %q: %w", qid, v, err)
+				}
+				a.Value = sql.NullFloat64{Float64: f, Valid: true}
+			}
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+	}
+	return rows.Err()
+}
+
+// eachAnswerRow is EachAnswer row by row, for ids the grouped read cannot
+// split.
+func (s reader) eachAnswerRow(wave string, fn func(a AnswerRow) error) error {
 	rows, err := s.q.Query(`SELECT respondent_id, question_id, COALESCE(code,''), value_num FROM answers WHERE wave_id = ?`, wave)
 	if err != nil {
 		return err
@@ -279,14 +332,37 @@ type KwicDoc struct {
 // KwicDocs lists every document's masked text with its respondent's
 // demographic answers, in wave and document order.
 func (s reader) KwicDocs() ([]KwicDoc, error) {
+	// The demographic answers are read once, question by question (the
+	// answers_q index), rather than looked up per document.
+	arows, err := s.q.Query(`
+SELECT a.wave_id, a.respondent_id, o.label
+  FROM questions q
+  JOIN answers a ON a.wave_id = q.wave_id AND a.question_id = q.question_id
+  JOIN options o ON o.wave_id = a.wave_id AND o.question_id = a.question_id AND o.code = a.code
+ WHERE q.is_demographic = 1
+ ORDER BY q.wave_id, q.ord, a.rowid`)
+	if err != nil {
+		return nil, err
+	}
+	attrs := map[[2]string]string{}
+	for arows.Next() {
+		var wave, rid, label string
+		if err := arows.Scan(&wave, &rid, &label); err != nil {
+			arows.Close()
+			return nil, err
+		}
+		k := [2]string{wave, rid}
+		if prev := attrs[k]; prev != "" {
+			label = prev + "・" + label
+		}
+		attrs[k] = label
+	}
+	arows.Close()
+	if err := arows.Err(); err != nil {
+		return nil, err
+	}
 	rows, err := s.q.Query(`
-SELECT d.doc_id, d.wave_id, d.source, COALESCE(d.workshop_id, ''), COALESCE(d.text_masked, ''),
-  COALESCE((SELECT group_concat(lbl, '・') FROM (
-     SELECT o.label AS lbl FROM answers a
-       JOIN questions q ON q.wave_id = a.wave_id AND q.question_id = a.question_id AND q.is_demographic = 1
-       JOIN options o ON o.wave_id = a.wave_id AND o.question_id = a.question_id AND o.code = a.code
-      WHERE a.wave_id = d.wave_id AND a.respondent_id = d.respondent_id
-      ORDER BY q.ord)), '')
+SELECT d.doc_id, d.wave_id, d.source, COALESCE(d.workshop_id, ''), COALESCE(d.text_masked, ''), COALESCE(d.respondent_id, '')
 FROM docs d JOIN waves w ON w.wave_id = d.wave_id
 ORDER BY w.ord, d.doc_id`)
 	if err != nil {
@@ -296,8 +372,12 @@ ORDER BY w.ord, d.doc_id`)
 	var out []KwicDoc
 	for rows.Next() {
 		var k KwicDoc
-		if err := rows.Scan(&k.ID, &k.WaveID, &k.Source, &k.WorkshopID, &k.Masked, &k.Attributes); err != nil {
+		var rid string
+		if err := rows.Scan(&k.ID, &k.WaveID, &k.Source, &k.WorkshopID, &k.Masked, &rid); err != nil {
 			return nil, err
+		}
+		if rid != "" {
+			k.Attributes = attrs[[2]string{k.WaveID, rid}]
 		}
 		out = append(out, k)
 	}

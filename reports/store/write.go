@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"koe/ingest"
@@ -47,17 +49,24 @@ type WaveMeta struct {
 }
 
 // WaveWriter writes one wave inside the transaction of ReplaceWave. It is
-// an ingest.Sink. Mask, when set, computes docs.text_masked.
+// an ingest.Sink. Mask, when set, computes docs.text_masked; it is called
+// from several goroutines at once, so it must be safe for concurrent use.
 type WaveWriter struct {
 	tx     *sql.Tx
 	wave   string
 	Mask   func(string) string
-	resp   *sql.Stmt
-	ans    *sql.Stmt
-	doc    *sql.Stmt
+	resp   *batch
+	ans    *batch
+	doc    *batch
 	quar   *sql.Stmt
 	nextID int64
+	// pending docs wait here so that masking, the slow part of writing a
+	// document, runs on every core; they are written in arrival order.
+	pending []ingest.Doc
 }
+
+// docBlock is how many documents are masked together.
+const docBlock = 4096
 
 // ReplaceWave deletes everything of the wave (its rows and every analysis
 // result, which would be stale) and lets fn write it anew, all in one
@@ -83,16 +92,34 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(string) s
 		st, err = tx.Prepare(q)
 		return st
 	}
-	w.resp = prep(`INSERT INTO respondents (wave_id, respondent_id, line, weight) VALUES (?,?,?,?)`)
-	w.ans = prep(`INSERT INTO answers (wave_id, respondent_id, question_id, code, value_num) VALUES (?,?,?,?,?)`)
-	w.doc = prep(`INSERT INTO docs (doc_id, wave_id, source, respondent_id, question_id, workshop_id, grp, speaker, line, text, text_masked) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+	w.resp = newBatch(tx, "respondents", "wave_id", "respondent_id", "line", "weight")
+	w.ans = newBatch(tx, "answers", "wave_id", "respondent_id", "question_id", "code", "value_num")
+	w.doc = newBatch(tx, "docs", "doc_id", "wave_id", "source", "respondent_id", "question_id", "workshop_id", "grp", "speaker", "line", "text", "text_masked")
+	defer w.resp.close()
+	defer w.ans.close()
+	defer w.doc.close()
 	w.quar = prep(`INSERT INTO quarantine (wave_id, source_path, line, col, column_name, reason, raw) VALUES (?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
+	// The answers indexes are built once after the load: keeping them up
+	// to date row by row costs more than the rows themselves.
+	for _, ix := range answerIndexes {
+		if _, err := tx.Exec(`DROP INDEX IF EXISTS ` + ix.name); err != nil {
+			return err
+		}
+	}
 	meta, err := fn(w)
 	if err != nil {
 		return err
+	}
+	if err := w.flush(); err != nil {
+		return fmt.Errorf("wave %s: %w", waveID, err)
+	}
+	for _, ix := range answerIndexes {
+		if _, err := tx.Exec(ix.create); err != nil {
+			return fmt.Errorf("wave %s: index answers: %w", waveID, err)
+		}
 	}
 	var distributed any
 	if meta.Distributed > 0 {
@@ -147,16 +174,16 @@ func (w *WaveWriter) Respondent(r *ingest.Respondent) error {
 	if weight == 0 {
 		weight = 1
 	}
-	if _, err := w.resp.Exec(w.wave, r.ID, r.Line, weight); err != nil {
-		return fmt.Errorf("respondent %s (line %d): %w", r.ID, r.Line, err)
+	if err := w.resp.add(w.wave, r.ID, r.Line, weight); err != nil {
+		return fmt.Errorf("respondents up to %s (line %d): %w", r.ID, r.Line, err)
 	}
 	for _, a := range r.Answers {
 		var v any
 		if a.Value != nil {
 			v = *a.Value
 		}
-		if _, err := w.ans.Exec(w.wave, r.ID, a.QuestionID, nullStr(a.Code), v); err != nil {
-			return err
+		if err := w.ans.add(w.wave, r.ID, a.QuestionID, nullStr(a.Code), v); err != nil {
+			return fmt.Errorf("answers up to respondent %s (line %d): %w", r.ID, r.Line, err)
 		}
 	}
 	for i := range r.Docs {
@@ -169,22 +196,61 @@ func (w *WaveWriter) Respondent(r *ingest.Respondent) error {
 	return nil
 }
 
-// Doc writes one free-text document.
+// Doc writes one free-text document. Documents are masked and written in
+// blocks; the last block goes when ReplaceWave's fn returns.
 func (w *WaveWriter) Doc(d ingest.Doc) error {
-	masked := d.Text
-	if w.Mask != nil {
-		masked = w.Mask(d.Text)
+	w.pending = append(w.pending, d)
+	if len(w.pending) < docBlock {
+		return nil
 	}
-	src := d.Source
-	if src == "" {
-		src = "survey"
+	return w.flushDocs()
+}
+
+func (w *WaveWriter) flushDocs() error {
+	masked := make([]string, len(w.pending))
+	if w.Mask == nil {
+		for i, d := range w.pending {
+			masked[i] = d.Text
+		}
+	} else {
+		workers := min(runtime.GOMAXPROCS(0), len(w.pending))
+		var wg sync.WaitGroup
+		for k := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := k; i < len(w.pending); i += workers {
+					masked[i] = w.Mask(w.pending[i].Text)
+				}
+			}()
+		}
+		wg.Wait()
 	}
-	_, err := w.doc.Exec(w.nextID, w.wave, src, nullStr(d.RespondentID), nullStr(d.QuestionID), nullStr(d.WorkshopID),
-		nullStr(d.Group), nullStr(d.Speaker), d.Line, d.Text, masked)
-	if err != nil {
-		return fmt.Errorf("doc at %s:%d: %w", d.SourcePath, d.Line, err)
+	for i, d := range w.pending {
+		src := d.Source
+		if src == "" {
+			src = "survey"
+		}
+		if err := w.doc.add(w.nextID, w.wave, src, nullStr(d.RespondentID), nullStr(d.QuestionID), nullStr(d.WorkshopID),
+			nullStr(d.Group), nullStr(d.Speaker), d.Line, d.Text, masked[i]); err != nil {
+			return fmt.Errorf("docs up to %s:%d: %w", d.SourcePath, d.Line, err)
+		}
+		w.nextID++
 	}
-	w.nextID++
+	w.pending = w.pending[:0]
+	return nil
+}
+
+// flush writes every buffered row.
+func (w *WaveWriter) flush() error {
+	if err := w.flushDocs(); err != nil {
+		return err
+	}
+	for _, b := range []*batch{w.resp, w.ans, w.doc} {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -260,4 +326,11 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// answerIndexes are the answers table's indexes, dropped while a wave loads
+// and built again after it; schema.sql creates the same ones.
+var answerIndexes = []struct{ name, create string }{
+	{"answers_q", `CREATE INDEX IF NOT EXISTS answers_q ON answers (wave_id, question_id, code)`},
+	{"answers_r", `CREATE INDEX IF NOT EXISTS answers_r ON answers (wave_id, respondent_id)`},
 }

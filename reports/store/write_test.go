@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"koe/ingest"
+)
+
+// TestWaveWriterBatches writes more rows than one batch and one masking
+// block hold, with awkward values, and reads them back every way analysis
+// and staff do.
+func TestWaveWriterBatches(t *testing.T) {
+	for _, n := range []int{1, 511, 512, 513, docBlock + 7} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			db, err := Open(filepath.Join(t.TempDir(), "koe.sqlite"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			third := 1.0 / 3 // needs all 17 digits to come back equal
+			var masked atomic.Int64
+			mask := func(s string) string { masked.Add(1); return strings.ReplaceAll(s, "090", "[電話]") }
+			err = db.ReplaceWave(context.Background(), "R8", mask, func(w *WaveWriter) (WaveMeta, error) {
+				book := &ingest.Codebook{Questions: []*ingest.Question{
+					{ID: "area", Kind: ingest.Single, Demographic: true, Options: []ingest.Option{{Code: "1", Label: "豊科"}, {Code: "2", Label: "明科"}}},
+					{ID: "size", Kind: ingest.Number},
+				}}
+				if err := w.Codebook(book); err != nil {
+					return WaveMeta{}, err
+				}
+				for i := 1; i <= n; i++ {
+					v := float64(i) + third
+					r := &ingest.Respondent{ID: fmt.Sprint(i), Line: i + 1,
+						Answers: []ingest.Answer{{QuestionID: "area", Code: fmt.Sprint(1 + i%2)}, {QuestionID: "size", Value: &v}},
+						Docs:    []ingest.Doc{{QuestionID: "opinion", Line: i + 1, Text: fmt.Sprintf("電話は090-%04d", i)}}}
+					if i == n {
+						r.ID = "x\x1fy" // an id holding the separator EachAnswer joins with
+						r.Answers = r.Answers[:1]
+					}
+					if err := w.Respondent(r); err != nil {
+						return WaveMeta{}, err
+					}
+				}
+				return WaveMeta{ID: "R8", Ord: 1, Stats: ingest.WaveStats{RowsRead: n, RowsLoaded: n}}, nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if masked.Load() != int64(n) {
+				t.Errorf("masked %d docs, want %d", masked.Load(), n)
+			}
+			count := func(q string) (c int) {
+				if err := db.SQL().QueryRow(q).Scan(&c); err != nil {
+					t.Fatal(err)
+				}
+				return c
+			}
+			if got := count(`SELECT COUNT(*) FROM respondents`); got != n {
+				t.Errorf("respondents %d, want %d", got, n)
+			}
+			if got, want := count(`SELECT COUNT(*) FROM answers`), 2*n-1; got != want {
+				t.Errorf("answers %d, want %d", got, want)
+			}
+			if got := count(`SELECT COUNT(*) FROM docs WHERE text_masked LIKE '電話は[電話]-%'`); got != n {
+				t.Errorf("masked docs stored %d, want %d", got, n)
+			}
+			if got := count(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'answers_q'`); got != 1 {
+				t.Error("answers_q was not rebuilt after the load")
+			}
+			// Doc ids follow arrival order.
+			if got := count(`SELECT COUNT(*) FROM docs WHERE line != doc_id + 1`); got != 0 {
+				t.Errorf("%d docs out of order", got)
+			}
+			// EachAnswer, grouped (or row by row for the awkward id).
+			seen := map[string]AnswerRow{}
+			err = db.EachAnswer("R8", func(a AnswerRow) error {
+				seen[a.RespondentID+"/"+a.QuestionID] = a
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(seen) != 2*n-1 {
+				t.Fatalf("EachAnswer gave %d answers, want %d", len(seen), 2*n-1)
+			}
+			for i := 1; i < n; i++ {
+				a := seen[fmt.Sprint(i)+"/size"]
+				if !a.Value.Valid || a.Value.Float64 != float64(i)+third {
+					t.Fatalf("respondent %d size %v, want %v exactly", i, a.Value, float64(i)+third)
+				}
+				if c := seen[fmt.Sprint(i)+"/area"].Code; c != fmt.Sprint(1+i%2) {
+					t.Fatalf("respondent %d area %q", i, c)
+				}
+			}
+			if a, ok := seen["x\x1fy/area"]; !ok || a.Value.Valid {
+				t.Errorf("the awkward id's answer: %+v, %v", a, ok)
+			}
+			kw, err := db.KwicDocs()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"明科", "豊科"}[0]
+			if len(kw) != n || (n > 1 && kw[0].Attributes != want) {
+				t.Errorf("KwicDocs: %d docs, first attributes %q; want %d and %q", len(kw), kw[0].Attributes, n, want)
+			}
+		})
+	}
+}
+
+// TestEachAnswerRowByRow checks that the row-by-row path reads what the
+// grouped path reads.
+func TestEachAnswerRowByRow(t *testing.T) {
+	db := networkFixture(t)
+	var grouped, rows []string
+	collect := func(dst *[]string) func(a AnswerRow) error {
+		return func(a AnswerRow) error {
+			*dst = append(*dst, fmt.Sprintf("%s %s %s %v", a.RespondentID, a.QuestionID, a.Code, a.Value))
+			return nil
+		}
+	}
+	if err := db.EachAnswer("R8", collect(&grouped)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.eachAnswerRow("R8", collect(&rows)); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(grouped)
+	slices.Sort(rows)
+	if !slices.Equal(grouped, rows) || len(rows) != 4 {
+		t.Errorf("grouped %q\nrows    %q", grouped, rows)
+	}
+}
