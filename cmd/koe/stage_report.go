@@ -16,6 +16,16 @@ import (
 // stageReport writes the HTML report and the Parquet files under dir.
 func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress) error {
 	done := p.stage("report")
+	// The Parquet export reads on its own connection while the report is
+	// built: on a large study both take seconds, and there are two cores.
+	ro, err := db.ReadOnly()
+	if err != nil {
+		return err
+	}
+	defer ro.Close()
+	pqDone := make(chan error, 1)
+	go func() { pqDone <- parquet.Write(ro, filepath.Join(dir, "parquet")) }()
+	defer func() { <-pqDone }() // never leave the export running behind an error
 	m, err := report.Load(db.SQL(), report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version})
 	if err != nil {
 		return fmt.Errorf("load report data: %w", err)
@@ -28,11 +38,13 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 	}); err != nil {
 		return err
 	}
-	if err := parquet.Write(db.SQL(), filepath.Join(dir, "parquet")); err != nil {
-		return fmt.Errorf("parquet: %w", err)
-	}
 	if err := tables.Write(db.SQL(), filepath.Join(dir, "tables")); err != nil {
 		return fmt.Errorf("tables: %w", err)
+	}
+	err = <-pqDone
+	pqDone <- nil // for the deferred receive
+	if err != nil {
+		return fmt.Errorf("parquet: %w", err)
 	}
 	done("report/index.html, parquet/, tables/")
 	return nil

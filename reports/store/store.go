@@ -53,6 +53,21 @@ func Open(path string) (*DB, error) {
 	return s, nil
 }
 
+// ReadOnly opens a second, read-only handle on the same file, so an export
+// can read while the report is built on the first (WAL readers do not
+// block each other). The caller closes it.
+func (s *DB) ReadOnly() (*sql.DB, error) {
+	db, err := sql.Open("sqlite3", "file:"+s.path+"?mode=ro&_busy_timeout=5000&_cache_size=-65536")
+	if err != nil {
+		return nil, fmt.Errorf("open %s read-only: %w", s.path, err)
+	}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s read-only: %w", s.path, err)
+	}
+	return db, nil
+}
+
 // SQL returns the underlying handle, for packages that only read.
 func (s *DB) SQL() *sql.DB { return s.db }
 
