@@ -189,8 +189,9 @@ func (t *Tx) CorrespondenceAnalysis(wave string, points []CAPointRow, inertia []
 	return nil
 }
 
-// networkTables are the tables this file writes.
-var networkTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia"}
+// networkTables are the tables this file writes, and the distinctive
+// words computed beside them from the same documents (keyness.go).
+var networkTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia", "distinctive_groups", "distinctive_terms"}
 
 // ClearNetworks deletes every co-occurrence network and correspondence
 // analysis. It belongs at the start of Analysis, with the other analysis
