@@ -103,7 +103,7 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
-			if err := writeNetworks(tx, w.ID, demographicIDs(wd), s.cfg.Seed); err != nil {
+			if err := writeNetworks(tx, w.ID, demographicIDs(wd), s.cfg.Seed, s.cfg.MinCell); err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
 			nextTheme = tr.nextTheme

@@ -62,6 +62,7 @@ SELECT d.doc_id, COALESCE(d.respondent_id, ''),
 // DemographicGroup is an option of a demographic question with the
 // respondents who chose it.
 type DemographicGroup struct {
+	Code        string
 	Label       string
 	Ord         int      // option position in the codebook (1-based)
 	Respondents []string // in the order of the answers_q index
@@ -86,6 +87,7 @@ func (s reader) DemographicGroups(wave, question string) ([]DemographicGroup, er
 			orows.Close()
 			return nil, fmt.Errorf("wave %s: read options of %s: %w", wave, question, err)
 		}
+		g.Code = code
 		index[code] = len(out)
 		out = append(out, g)
 	}

@@ -110,8 +110,8 @@ func TestNetworkDocs(t *testing.T) {
 			return err
 		}
 		wantGroups := []DemographicGroup{
-			{Label: "豊科", Ord: 1, Respondents: []string{"1"}},
-			{Label: "穂高", Ord: 2, Respondents: []string{"2", "4"}},
+			{Code: "1", Label: "豊科", Ord: 1, Respondents: []string{"1"}},
+			{Code: "2", Label: "穂高", Ord: 2, Respondents: []string{"2", "4"}},
 		}
 		if !reflect.DeepEqual(groups, wantGroups) {
 			t.Errorf("DemographicGroups = %+v\nwant %+v", groups, wantGroups)
