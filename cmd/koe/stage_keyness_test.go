@@ -7,6 +7,10 @@ import (
 	"slices"
 	"testing"
 
+	"koe/analysis/codes"
+	"koe/analysis/tokenize"
+	"koe/data"
+	"koe/ingest"
 	"koe/reports/store"
 )
 
@@ -114,5 +118,70 @@ func TestDistinctivePerRespondent(t *testing.T) {
 	}
 	if want := []string{"豊科 バス", "豊科 駅", "穂高 公園"}; !slices.Equal(got, want) {
 		t.Errorf("distinctive words %v, want %v", got, want)
+	}
+}
+
+// TestTermsFromMaskedText: the terms of a document come from its masked
+// text, so a name masking caught never becomes a word of the network, the
+// maps or the distinctive words. 松本 and あずさ are terms of the raw text
+// (IPA reads 松本 as a place, あずさ as a common noun).
+func TestTermsFromMaskedText(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "koe.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tok, err := tokenize.New(tokenize.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"松本さんの畑が荒れている", "あずさちゃんと公園で遊ぶ"}
+	for i, s := range texts {
+		m, _ := tok.Mask(s)
+		if _, err := db.SQL().Exec(`INSERT INTO respondents (wave_id, respondent_id, line, weight) VALUES ('R8', ?, ?, 1)`, i+1, i+2); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SQL().Exec(`INSERT INTO docs (doc_id, wave_id, source, respondent_id, line, text, text_masked) VALUES (?, 'R8', 'survey', ?, ?, ?, ?)`,
+			i+1, i+1, i+2, s, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rules, err := codes.Parse(data.Codes, "built-in codes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Analysis(context.Background(), func(tx *store.Tx) error {
+		wd, err := loadWave(tx, "R8")
+		if err != nil {
+			return err
+		}
+		_, err = analyseText(context.Background(), tx, wd, tok, rules, &ingest.Study{Seed: 1}, 1)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	rows, err := db.SQL().Query(`SELECT term FROM doc_terms ORDER BY doc_id, term`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, s)
+	}
+	for _, name := range []string{"松本", "あずさ"} {
+		if slices.Contains(got, name) {
+			t.Errorf("the masked name %s is a term: %v", name, got)
+		}
+	}
+	for _, w := range []string{"畑", "公園"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("term %s missing: %v", w, got)
+		}
 	}
 }
