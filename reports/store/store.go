@@ -9,8 +9,9 @@ import (
 )
 
 // Schema is the database schema, with a comment on every table and column:
-// the tables (schema.sql) and the views for staff (views.sql).
-var Schema = tablesSQL + "\n" + viewsSQL
+// the tables (schema.sql), the views for staff (views.sql) and the
+// distinctive words (keyness.sql).
+var Schema = tablesSQL + "\n" + viewsSQL + "\n" + keynessSQL
 
 //go:embed schema.sql
 var tablesSQL string

@@ -118,3 +118,18 @@ func TestSchemaDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaPrintsEveryTable: `koe help schema` prints Schema, so every
+// migration's tables are in it.
+func TestSchemaPrintsEveryTable(t *testing.T) {
+	for _, m := range migrations {
+		for _, l := range strings.Split(m, "\n") {
+			if strings.HasPrefix(l, "CREATE ") && !strings.Contains(Schema, l) {
+				t.Errorf("Schema lacks %q", l)
+			}
+		}
+	}
+	if !strings.Contains(Schema, "CREATE TABLE distinctive_terms") {
+		t.Error("Schema lacks distinctive_terms")
+	}
+}
