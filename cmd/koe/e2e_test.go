@@ -463,6 +463,7 @@ func TestUsageAndConfigErrors(t *testing.T) {
 		{"bad codebook kind", []string{"validate", bad}, exitUsage, "cb.toml:4:1"},
 		{"validate bad rows", []string{"validate", dir}, exitQuarantined, "survey.csv:25:"},
 		{"help schema", []string{"help", "schema"}, exitOK, "CREATE TABLE crosstab_cells"},
+		{"help schema, version 3", []string{"help", "schema"}, exitOK, "CREATE TABLE distinctive_terms"},
 		{"help run", []string{"help", "run"}, exitOK, "STUDY_DIR"},
 	}
 	for _, c := range cases {
