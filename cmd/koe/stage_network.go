@@ -59,6 +59,7 @@ func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64,
 	}
 
 	terms, docTerms := frequentTerms(docs, caMinFreq)
+	writers := poolWriters(docs)
 	for _, q := range demographics {
 		groups, err := tx.DemographicGroups(wave, q)
 		if err != nil {
@@ -69,7 +70,7 @@ func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64,
 				return fmt.Errorf("wave %s: correspondence analysis by %s: %w", wave, q, err)
 			}
 		}
-		if err := writeDistinctive(tx, wave, q, docs, groups, minCell); err != nil {
+		if err := writeDistinctive(tx, wave, q, writers, groups, minCell); err != nil {
 			return fmt.Errorf("wave %s: %w", wave, err)
 		}
 	}
