@@ -111,7 +111,7 @@ var specTables = []string{"runs", "waves", "questions", "options", "respondents"
 	"docs", "doc_terms", "themes", "doc_themes", "codes", "doc_codes", "crosstabs", "crosstab_cells"}
 
 // reportSections are headings every report has.
-var reportSections = []string{"概要", "調査の概要", "回答者の属性", "設問別の結果", "クロス集計", "自由記述のテーマ", "ワークショップの声", "データの品質", "方法と注記"}
+var reportSections = []string{"概要", "調査の概要", "回答者の属性", "設問別の結果", "クロス集計", "自由記述のテーマ", "地区別・年代別の特徴語", "ワークショップの声", "データの品質", "方法と注記"}
 
 // TestRunSmallStudy checks `koe run` against counts made independently of
 // koe (testdata/studies/small/EXPECTED.md, by count.py).
@@ -365,10 +365,30 @@ func TestDemo(t *testing.T) {
 	if n := count(t, db, `SELECT COUNT(*) FROM crosstabs WHERE p_value IS NOT NULL AND (p_adj IS NULL OR p_adj < p_value - 1e-15 OR p_adj > 1)`); n != 0 {
 		t.Errorf("%d crosstabs with a missing or impossible adjusted p-value", n)
 	}
-	for _, tb := range []string{"theme_stability", "cooc_nodes", "cooc_edges", "ca_points", "masking", "representativeness", "margin_of_error", "cs_fields", "wave_changes", "weighting", "tallies", "question_stats"} {
+	for _, tb := range []string{"theme_stability", "cooc_nodes", "cooc_edges", "ca_points", "masking", "representativeness", "margin_of_error", "cs_fields", "wave_changes", "weighting", "tallies", "question_stats", "distinctive_groups", "distinctive_terms"} {
 		if n := count(t, db, "SELECT COUNT(*) FROM "+tb); n == 0 {
 			t.Errorf("table %s is empty", tb)
 		}
+	}
+	// Distinctive words: every district and age band of both waves was
+	// sought; each word shown has min_cell (5) writers in its group, is
+	// used more there than elsewhere, and has an adjusted p no lower than
+	// its p.
+	if n := count(t, db, `SELECT COUNT(DISTINCT wave_id || question_id) FROM distinctive_groups WHERE question_id IN ('area', 'age')`); n != 4 {
+		t.Errorf("distinctive words sought for %d wave × question pairs, want 4 (2 waves × area, age)", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM distinctive_terms WHERE docs_in_group < 5 OR pct_group <= pct_other
+		OR p_adj IS NULL OR p_adj < p_value - 1e-15 OR p_adj > 1 OR term_rank > 10`); n != 0 {
+		t.Errorf("%d distinctive words break the floor, the direction, the adjustment or the top 10", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM distinctive_terms WHERE wave_id = 'R8' AND question_id = 'area' AND label = '明科' AND p_adj < 0.05`); n == 0 {
+		t.Error("明科 has no significant distinctive word in R8 (the sample writes about its station and its own name)")
+	}
+	// Terms come from the masked text: no term of a masked document is a
+	// word of its raw text that masking took out.
+	if n := count(t, db, `SELECT COUNT(*) FROM doc_terms m JOIN docs d ON d.doc_id = m.doc_id
+		WHERE d.text_masked LIKE '%〔%' AND instr(d.text, m.term) > 0 AND instr(d.text_masked, m.term) = 0`); n != 0 {
+		t.Errorf("%d terms of masked documents come from the masked-out text", n)
 	}
 	if n := count(t, db, `SELECT COUNT(*) FROM docs WHERE non_answer = 1`); n == 0 {
 		t.Error("no non-answers found in the sample (it has 特になし answers)")
@@ -388,6 +408,9 @@ func TestDemo(t *testing.T) {
 		if !bytes.Contains(html, []byte(s)) {
 			t.Errorf("report lacks section %q", s)
 		}
+	}
+	if !bytes.Contains(html, []byte("お住まいの地区ごとの特徴語")) {
+		t.Error("report has no table of distinctive words by district")
 	}
 	r2 := koe(t, "", "demo", "--out", out)
 	if r2.code != exitOK {
@@ -440,6 +463,7 @@ func TestUsageAndConfigErrors(t *testing.T) {
 		{"bad codebook kind", []string{"validate", bad}, exitUsage, "cb.toml:4:1"},
 		{"validate bad rows", []string{"validate", dir}, exitQuarantined, "survey.csv:25:"},
 		{"help schema", []string{"help", "schema"}, exitOK, "CREATE TABLE crosstab_cells"},
+		{"help schema, version 3", []string{"help", "schema"}, exitOK, "CREATE TABLE distinctive_terms"},
 		{"help run", []string{"help", "run"}, exitOK, "STUDY_DIR"},
 	}
 	for _, c := range cases {

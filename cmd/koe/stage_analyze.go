@@ -103,7 +103,7 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
-			if err := writeNetworks(tx, w.ID, demographicIDs(wd), s.cfg.Seed); err != nil {
+			if err := writeNetworks(tx, w.ID, demographicIDs(wd), s.cfg.Seed, s.cfg.MinCell); err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
 			nextTheme = tr.nextTheme
@@ -655,10 +655,19 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 		use = append(use, d)
 	}
 	texts := make([]string, len(use))
+	masked := make([]string, len(use))
 	for i, d := range use {
 		texts[i] = d.Text
+		// Terms come from the masked text: a name the masking caught
+		// (松本さん, あずさちゃん) must not come back as a word in the
+		// network, the maps or the distinctive words. Terms reads the
+		// placeholders as gaps.
+		masked[i] = d.Masked
+		if masked[i] == "" {
+			masked[i] = d.Text // ingested without masking
+		}
 	}
-	terms := tok.TermsAll(texts)
+	terms := tok.TermsAll(masked)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

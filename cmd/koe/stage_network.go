@@ -28,8 +28,9 @@ const caMinFreq = cooc.DefaultMinFreq
 // the network describes the survey's voice. A document counts towards every
 // option its respondent chose (one, for the usual single-answer
 // demographic); respondents who did not answer the question drop out of
-// that analysis.
-func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64) error {
+// that analysis. The distinctive words of each option (writeDistinctive)
+// come from the same documents and groups.
+func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64, minCell int) error {
 	docs, err := tx.NetworkDocs(wave)
 	if err != nil {
 		return err
@@ -58,16 +59,19 @@ func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64)
 	}
 
 	terms, docTerms := frequentTerms(docs, caMinFreq)
-	if len(terms) < 2 {
-		return nil
-	}
+	writers := poolWriters(docs)
 	for _, q := range demographics {
 		groups, err := tx.DemographicGroups(wave, q)
 		if err != nil {
 			return err
 		}
-		if err := writeCA(tx, wave, q, docs, terms, docTerms, groups); err != nil {
-			return fmt.Errorf("wave %s: correspondence analysis by %s: %w", wave, q, err)
+		if len(terms) >= 2 {
+			if err := writeCA(tx, wave, q, docs, terms, docTerms, groups); err != nil {
+				return fmt.Errorf("wave %s: correspondence analysis by %s: %w", wave, q, err)
+			}
+		}
+		if err := writeDistinctive(tx, wave, q, writers, groups, minCell); err != nil {
+			return fmt.Errorf("wave %s: %w", wave, err)
 		}
 	}
 	return nil

@@ -71,7 +71,7 @@ func analyzeNetworks(db *store.DB, terms map[int64][]string, n int) error {
 				return err
 			}
 		}
-		return writeNetworks(tx, "R8", []string{"area", "sex"}, 1)
+		return writeNetworks(tx, "R8", []string{"area", "sex"}, 1, 5)
 	})
 }
 
@@ -242,7 +242,7 @@ func BenchmarkWriteNetworks100k(b *testing.B) {
 				return err
 			}
 			b.StartTimer()
-			if err := writeNetworks(tx, "R8", []string{"area", "sex"}, 1); err != nil {
+			if err := writeNetworks(tx, "R8", []string{"area", "sex"}, 1, 5); err != nil {
 				return err
 			}
 		}

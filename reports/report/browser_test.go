@@ -105,7 +105,7 @@ func loadInChromium(t *testing.T, html string, print bool) browserRun {
 }
 
 var sectionHeadings = []string{"概要", "調査の概要", "回答者の属性", "設問別の結果", "満足度・重要度（CS）分析", "前回調査との比較",
-	"クロス集計", "自由記述のテーマ", "共起ネットワーク", "属性ごとの特徴的な言葉（対応分析）", "政策分野別の市民の声", "ワークショップの声",
+	"クロス集計", "自由記述のテーマ", "共起ネットワーク", "属性ごとの特徴的な言葉（対応分析）", "地区別・年代別の特徴語", "政策分野別の市民の声", "ワークショップの声",
 	"データの品質", "方法と注記"}
 
 // consoleLine matches what Chromium logs for a console message, including
@@ -287,19 +287,20 @@ func TestBrowserFixture(t *testing.T) {
 	run := loadInChromium(t, render(t, openFixture(t), fixtureOpts), true)
 	checkPage(t, run, fixtureOpts.Title)
 	t.Run("a4 pdf", func(t *testing.T) {
-		// The cover page with the contents, then each of the 14 sections
-		// from a new page: at least 15 pages. The fixture is small (two
+		// The cover page with the contents, then each of the 15 sections
+		// from a new page: at least 16 pages. The fixture is small (two
 		// waves, R7 without free text; 11 questions, 6 crosstabs, 5 themes,
-		// an 8-word network, two correspondence analyses, 2 workshops):
-		// Chromium 156 prints it on 40, the sections taking one to four
-		// pages each (設問別の結果 the most: both waves' tables and charts;
-		// the network and the correspondence analysis two or three each).
-		// More than 48 would mean the layout blew up (a question or table
-		// per page); fewer than 15 that a section stopped starting a page.
+		// an 8-word network, two correspondence analyses, two tables of
+		// distinctive words, 2 workshops): Chromium 156 prints it on 42,
+		// the sections taking one to four pages each (設問別の結果 the
+		// most: both waves' tables and charts; the network and the
+		// correspondence analysis two or three each). More than 50 would
+		// mean the layout blew up (a question or table per page); fewer
+		// than 16 that a section stopped starting a page.
 		n := pdfPages(t, run.pdf)
 		t.Logf("fixture report prints on %d A4 pages", n)
-		if n < 15 || n > 48 {
-			t.Errorf("fixture report printed on %d pages, want 15–48", n)
+		if n < 16 || n > 50 {
+			t.Errorf("fixture report printed on %d pages, want 16–50", n)
 		}
 	})
 }
@@ -359,6 +360,8 @@ func hostileFixture() []string {
 		"UPDATE cooc_edges SET a = '"+q(hostile[9])+"' WHERE a = '景観'",
 		"UPDATE ca_points SET label = '"+q(hostile[3])+"' WHERE label = 'バス'",
 		"UPDATE ca_points SET label = '"+q(hostile[11])+"' WHERE label = '明科'",
+		"UPDATE distinctive_terms SET term = '"+q(hostile[4])+"' WHERE term = 'バス'",
+		"UPDATE distinctive_groups SET label = '"+q(hostile[12])+"' WHERE question_id = 'area' AND code = '明科'",
 		"UPDATE masking SET kind = '"+q(hostile[6])+"' WHERE kind = '氏名' AND wave_id = 'R8'",
 	)
 	return extra

@@ -17,11 +17,12 @@
 // keyword-in-context lines under each theme. It must not write to the
 // database, link the SQLite driver, compute statistics (tallies, crosstabs,
 // residuals, p_adj, themes, duplicate groups, weights, margins of error,
-// 偏差値, the tests between waves, the network's layout and communities and
-// the correspondence analysis come from analysis through the database; the
-// pillars of 地方創生2.0 and their order from analysis/codes), or read the
-// clock: the same database always gives byte-identical HTML. Tables a
-// later analysis adds (cooc_*, ca_*, masking) are read only when present,
+// 偏差値, the tests between waves, the network's layout and communities,
+// the correspondence analysis and the distinctive words with their G² and
+// adjusted p come from analysis through the database; the pillars of
+// 地方創生2.0 and their order from analysis/codes), or read the clock: the
+// same database always gives byte-identical HTML. Tables a later analysis
+// adds (cooc_*, ca_*, distinctive_*, masking) are read only when present,
 // so an older database still renders. Citizen text is shown only from
 // docs.text_masked, never docs.text, and every string from the database
 // reaches the page through html/template's escaping.

@@ -360,6 +360,9 @@ func (l *loader) loadWave(w *Wave) error {
 	if err := l.loadCA(d); err != nil {
 		return err
 	}
+	if err := l.loadWords(d); err != nil {
+		return err
+	}
 	if err := l.loadTextQuality(d); err != nil {
 		return err
 	}

@@ -68,6 +68,7 @@ type Wave struct {
 	Policy       *PolicySet  // 政策分野別の市民の声; nil when no document matched a code
 	Network      *NetworkSet // 共起ネットワーク; nil when the analysis drew none
 	CA           []*CASet    // 対応分析, one per demographic question
+	Words        []*WordsSet // 特徴語, one per demographic question with any
 	Workshops    []*Workshop
 	// TextQuality says what was done to the free text before it was
 	// shown or analysed: masking, non-answers, duplicate groups.

@@ -203,7 +203,7 @@ func TestTableOfContents(t *testing.T) {
 			t.Errorf("contents link #%s has no section", m[1])
 		}
 	}
-	want := "summary survey respondents questions cs trend crosstabs themes network ca policy workshops quality methods"
+	want := "summary survey respondents questions cs trend crosstabs themes network ca words policy workshops quality methods"
 	if strings.Join(got, " ") != want {
 		t.Errorf("contents %v, want %s", got, want)
 	}

@@ -62,6 +62,7 @@ SELECT d.doc_id, COALESCE(d.respondent_id, ''),
 // DemographicGroup is an option of a demographic question with the
 // respondents who chose it.
 type DemographicGroup struct {
+	Code        string
 	Label       string
 	Ord         int      // option position in the codebook (1-based)
 	Respondents []string // in the order of the answers_q index
@@ -86,6 +87,7 @@ func (s reader) DemographicGroups(wave, question string) ([]DemographicGroup, er
 			orows.Close()
 			return nil, fmt.Errorf("wave %s: read options of %s: %w", wave, question, err)
 		}
+		g.Code = code
 		index[code] = len(out)
 		out = append(out, g)
 	}
@@ -189,8 +191,9 @@ func (t *Tx) CorrespondenceAnalysis(wave string, points []CAPointRow, inertia []
 	return nil
 }
 
-// networkTables are the tables this file writes.
-var networkTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia"}
+// networkTables are the tables this file writes, and the distinctive
+// words computed beside them from the same documents (keyness.go).
+var networkTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia", "distinctive_groups", "distinctive_terms"}
 
 // ClearNetworks deletes every co-occurrence network and correspondence
 // analysis. It belongs at the start of Analysis, with the other analysis

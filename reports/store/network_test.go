@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -109,8 +110,8 @@ func TestNetworkDocs(t *testing.T) {
 			return err
 		}
 		wantGroups := []DemographicGroup{
-			{Label: "豊科", Ord: 1, Respondents: []string{"1"}},
-			{Label: "穂高", Ord: 2, Respondents: []string{"2", "4"}},
+			{Code: "1", Label: "豊科", Ord: 1, Respondents: []string{"1"}},
+			{Code: "2", Label: "穂高", Ord: 2, Respondents: []string{"2", "4"}},
 		}
 		if !reflect.DeepEqual(groups, wantGroups) {
 			t.Errorf("DemographicGroups = %+v\nwant %+v", groups, wantGroups)
@@ -192,5 +193,94 @@ func TestNetworkWriteAndClear(t *testing.T) {
 	}
 	if n := count(); n != 0 {
 		t.Errorf("after ClearNetworks %d rows remain", n)
+	}
+}
+
+func TestDistinctiveTerms(t *testing.T) {
+	db := networkFixture(t)
+	groups := []DistinctiveGroupRow{
+		{QuestionID: "area", Code: "2", Label: "穂高", Ord: 2, GroupSize: 80, OtherSize: 220, MinDocs: 5, Tests: 7},
+		{QuestionID: "area", Code: "1", Label: "豊科", Ord: 1, GroupSize: 120, OtherSize: 180, MinDocs: 5, Tests: 7},
+	}
+	terms := []DistinctiveTermRow{
+		{QuestionID: "area", Code: "2", Label: "穂高", Rank: 1, Term: "景観", DocsInGroup: 72, GroupSize: 80, DocsOther: 178, OtherSize: 220,
+			PctGroup: 90, PctOther: 100 * 178.0 / 220, G2: 3.8065210218972254, P: 0.051053386911993258, PAdj: 0.07, Jaccard: 72.0 / 258},
+		{QuestionID: "area", Code: "1", Label: "豊科", Rank: 2, Term: "駅", DocsInGroup: 9, GroupSize: 120, DocsOther: 3, OtherSize: 180,
+			PctGroup: 7.5, PctOther: 100 * 3.0 / 180, G2: 6.5, P: 0.01, PAdj: math.NaN(), Jaccard: 9.0 / 123},
+		{QuestionID: "area", Code: "1", Label: "豊科", Rank: 1, Term: "景観", DocsInGroup: 108, GroupSize: 120, DocsOther: 142, OtherSize: 180,
+			PctGroup: 90, PctOther: 100 * 142.0 / 180, G2: 6.7637778833228719, P: 0.0093026609398883086, PAdj: 0.03, Jaccard: 108.0 / 262},
+	}
+	ctx := context.Background()
+	if err := db.Analysis(ctx, func(tx *Tx) error {
+		if err := tx.DistinctiveTerms("R7", groups[:1], terms[:1]); err != nil {
+			return err
+		}
+		return tx.DistinctiveTerms("R8", groups, terms)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	gotG, err := db.DistinctiveGroups("R8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []DistinctiveGroupRow{groups[1], groups[0]}; !reflect.DeepEqual(gotG, want) {
+		t.Errorf("DistinctiveGroups = %+v\nwant (option order) %+v", gotG, want)
+	}
+	gotT, err := db.DistinctiveTermRows("R8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 豊科 (ord 1) first, by rank; the NULL p_adj reads back as NaN.
+	want := []DistinctiveTermRow{terms[2], terms[1], terms[0]}
+	if len(gotT) != len(want) {
+		t.Fatalf("DistinctiveTermRows = %+v, want %d rows", gotT, len(want))
+	}
+	for i := range want {
+		g, w := gotT[i], want[i]
+		if !math.IsNaN(w.PAdj) || !math.IsNaN(g.PAdj) {
+			if g.PAdj != w.PAdj {
+				t.Errorf("row %d p_adj %v, want %v", i, g.PAdj, w.PAdj)
+			}
+		}
+		g.PAdj, w.PAdj = 0, 0
+		if g != w {
+			t.Errorf("row %d = %+v\nwant %+v", i, g, w)
+		}
+	}
+	var null int
+	if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM distinctive_terms WHERE p_adj IS NULL`).Scan(&null); err != nil || null != 1 {
+		t.Errorf("%d rows with a NULL p_adj (err %v), want 1", null, err)
+	}
+
+	// Cleared with the networks: a re-ingested wave, then a new analysis.
+	count := func(wave string) (n int) {
+		t.Helper()
+		for _, tb := range []string{"distinctive_groups", "distinctive_terms"} {
+			var k int
+			if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM `+tb+` WHERE wave_id = ?`, wave).Scan(&k); err != nil {
+				t.Fatal(err)
+			}
+			n += k
+		}
+		return n
+	}
+	tx, err := db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := deleteWaveNetworks(tx, "R7"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if r7, r8 := count("R7"), count("R8"); r7 != 0 || r8 != 5 {
+		t.Errorf("after deleting R7: %d R7 rows, %d R8 rows; want 0 and 5", r7, r8)
+	}
+	if err := db.Analysis(ctx, func(tx *Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n := count("R8"); n != 0 {
+		t.Errorf("a new analysis left %d distinctive rows", n)
 	}
 }

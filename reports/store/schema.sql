@@ -1,4 +1,4 @@
--- koe database schema (tables: PRAGMA user_version 1; views.sql adds version 2).
+-- koe database schema (tables: PRAGMA user_version 1; views.sql adds version 2, keyness.sql version 3).
 -- Every table and column has a comment; `koe help schema` prints this file.
 -- Codes are option codes as written in the codebook; for options given as
 -- plain labels the code is the label itself (code = '穂高').

@@ -9,8 +9,9 @@ import (
 )
 
 // Schema is the database schema, with a comment on every table and column:
-// the tables (schema.sql) and the views for staff (views.sql).
-var Schema = tablesSQL + "\n" + viewsSQL
+// the tables (schema.sql), the views for staff (views.sql) and the
+// distinctive words (keyness.sql).
+var Schema = tablesSQL + "\n" + viewsSQL + "\n" + keynessSQL
 
 //go:embed schema.sql
 var tablesSQL string
@@ -18,10 +19,14 @@ var tablesSQL string
 //go:embed views.sql
 var viewsSQL string
 
+//go:embed keyness.sql
+var keynessSQL string
+
 // migrations bring a database from user_version i to i+1.
 var migrations = []string{
-	tablesSQL, // 0 → 1: the tables
-	viewsSQL,  // 1 → 2: the views for staff
+	tablesSQL,  // 0 → 1: the tables
+	viewsSQL,   // 1 → 2: the views for staff
+	keynessSQL, // 2 → 3: distinctive words per demographic group
 }
 
 // SchemaVersion is PRAGMA user_version of an up-to-date database.

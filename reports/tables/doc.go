@@ -30,6 +30,7 @@
 //	{wave}_crosstab_codes_by_{demographic}.csv       政策分野 × 属性
 //	{wave}_themes.csv                  自由記述のテーマ
 //	{wave}_codes.csv                   政策分野ごとの意見の件数
+//	{wave}_words_by_{demographic}.csv  特徴語: each group's distinctive words, shares, G², p
 //	{wave}_quarantine.csv              除外した行 (file, line, column, reason; never the raw cell)
 //
 // An id that is not plain ASCII letters, digits, '-' or '_' is replaced by

@@ -171,6 +171,11 @@ func (l *loader) wave(w *wave) ([]*file, error) {
 		files = append(files, codes.f)
 	}
 	files = append(files, txs...)
+	ws, err := l.words(w, qs)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, ws...)
 	q, err := l.quarantine(w)
 	if err != nil {
 		return nil, err

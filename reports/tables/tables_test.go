@@ -115,6 +115,7 @@ func TestFileNames(t *testing.T) {
 		"R8_tally_q05.csv", // question id 市の印象 is not ASCII: its position
 		"R8_tally_sat_kotsu.csv",
 		"R8_themes.csv",
+		"R8_words_by_area.csv",
 		"index.csv",
 		"summary.csv",
 	}

@@ -569,3 +569,24 @@ INSERT INTO ca_points VALUES
   ('R8','sex','term',3,'景観',0.15,-0.05,0,0.02,0);
 INSERT INTO ca_inertia VALUES ('R8','area',1,0.12,45.2),('R8','area',2,0.08,30.1),('R8','area',3,0.04,15.0),('R8','area',4,0.026,9.7),
   ('R8','sex',1,0.05,100.0);
+-- Distinctive words (特徴語) of R8. Group sizes are invented (120 writers
+-- by area, 118 by age); g2, p_value, jaccard and the shares were computed
+-- from the counts in R (2·Σ O·ln(O/E), pchisq(g2, 1, lower.tail = FALSE)),
+-- and p_adj with p.adjust(…, "BH") over each question's rows shown here.
+-- 三郷 and 堀金 have no word; sex has none at all (no table). 常念岳 has 3
+-- writers in 明科, below min_cell: the analysis never writes such a row,
+-- and the report must not show it if one is there. 明科's 駅 has 4 other
+-- writers (fewer than min_cell), so its other share prints as x.
+INSERT INTO distinctive_groups (wave_id, question_id, code, label, ord, group_size, other_size, min_docs, tests) VALUES
+  ('R8','area','豊科','豊科',1,36,84,5,14), ('R8','area','穂高','穂高',2,32,88,5,14), ('R8','area','三郷','三郷',3,24,96,5,14),
+  ('R8','area','堀金','堀金',4,16,104,5,14), ('R8','area','明科','明科',5,12,108,5,14),
+  ('R8','age','18〜39歳','18〜39歳',1,30,88,5,9), ('R8','age','40〜64歳','40〜64歳',2,38,80,5,9), ('R8','age','65歳以上','65歳以上',3,50,68,5,9),
+  ('R8','sex','男性','男性',1,55,63,5,4), ('R8','sex','女性','女性',2,63,55,5,4);
+INSERT INTO distinctive_terms (wave_id, question_id, code, label, term_rank, term, docs_in_group, group_size, docs_other, other_size, pct_group, pct_other, g2, p_value, p_adj, jaccard) VALUES
+  ('R8','area','豊科','豊科',1,'バス',15,36,12,84,41.666666666666664,14.285714285714286,10.15786515310911,0.0014368691213750729,0.0019158254951667638,0.3125),
+  ('R8','area','穂高','穂高',1,'景観',10,32,8,88,31.25,9.0909090909090917,8.084699968436226,0.0044640520901049066,0.0044640520901049066,0.25),
+  ('R8','area','明科','明科',1,'デマンド交通',5,12,0,108,41.666666666666664,0,25.268611236005903,4.98759682856232e-07,1.995038731424928e-06,0.41666666666666669),
+  ('R8','area','明科','明科',2,'駅',6,12,4,108,50,3.7037037037037037,17.988420451573074,2.2225282404272244e-05,4.4450564808544488e-05,0.375),
+  ('R8','area','明科','明科',3,'常念岳',3,12,0,108,25,0,14.9,0.0001,0.0002,0.25),
+  ('R8','age','18〜39歳','18〜39歳',1,'子育て',9,30,6,88,30,6.8181818181818183,9.4258264761418431,0.0021395065153240996,0.0042790130306481992,0.25),
+  ('R8','age','65歳以上','65歳以上',1,'除雪',8,50,5,68,16,7.3529411764705879,2.170533352406343,0.14067743617987358,0.14067743617987358,0.14545454545454545);

@@ -77,3 +77,16 @@ INSERT INTO quarantine (wave_id, source_path, line, col, column_name, reason, ra
   ('R8','r8/survey.csv',18,3,'年代','"45歳" is not one of the options of age','秘密の住所 安曇野市穂高1-2-3'),
   ('R8','r8/survey.csv',9,NULL,NULL,'=the row has 16 cells but the header has 43','山田花子,090-1234-5678'),
   ('R8','r8/survey.csv',12,7,'問5(2)','-"たくさん" is not a number','たくさん');
+
+-- Distinctive words by area: 6 writers in 豊科 and 穂高, none in 明科.
+-- g2, p_value: R, 2·Σ O·ln(O/E) and pchisq(g2, 1, lower.tail = FALSE) on
+-- (5 of 6 against 1 of 6) and (5 of 6 against 0 of 6); p_adj:
+-- p.adjust(c(0.0158…, 0.000964…), "BH"). 豊科's バス has one other writer
+-- (fewer than min_docs): its other share is x. 穂高's word is a formula.
+-- 駅 (3 writers, below min_docs) must never be written.
+INSERT INTO distinctive_groups (wave_id, question_id, code, label, ord, group_size, other_size, min_docs, tests) VALUES
+  ('R8','area','豊科','豊科',1,6,6,5,2), ('R8','area','穂高','穂高',2,6,6,5,2), ('R8','area','明科','明科',3,0,12,5,2);
+INSERT INTO distinctive_terms (wave_id, question_id, code, label, term_rank, term, docs_in_group, group_size, docs_other, other_size, pct_group, pct_other, g2, p_value, p_adj, jaccard) VALUES
+  ('R8','area','豊科','豊科',1,'バス',5,6,1,6,83.333333333333329,16.666666666666668,5.8220633206473744,0.015826368796540199,0.0158263687965401988,0.7142857142857143),
+  ('R8','area','豊科','豊科',2,'駅',3,6,0,6,50,0,4.1,0.04,0.04,0.5),
+  ('R8','area','穂高','穂高',1,'=SUM(1,2)',5,6,0,6,83.333333333333329,0,10.893903877400959,0.0009648126673914108,0.0019296253347828216,0.83333333333333337);
