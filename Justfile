@@ -16,9 +16,51 @@ check:
     go vet ./...
     go test -race ./...
 
-# Every benchmark, once each, with allocations.
+# A stage benchmark each for ingest, tokenize, themes, crosstabs and report,
+# plus whole `koe run`s of generated 10k and 100k studies. The raw `go test`
+# lines are kept in bench.txt (benchstat reads them).
+# The fixed benchmark set, printed as one table to compare between commits.
 bench:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    out=${BENCH_OUT:-bench.txt}
+    : > "$out"
+    run() { go test -run '^$' -bench "$1" -benchmem -count 1 -benchtime "${3:-1x}" "$2" | tee -a "$out" | grep -E '^Benchmark' || true; }
+    run '^BenchmarkRead$' ./ingest/survey/ 3x
+    run '^BenchmarkTermsAllSurvey$' ./analysis/tokenize/ 3x
+    run '^BenchmarkFind100k$' ./analysis/themes/ 2x
+    run '^BenchmarkCrosstab100k$' ./analysis/stats/ 20x
+    run '^BenchmarkLoadRenderLarge$' ./reports/report/ 2x
+    run '^BenchmarkRun(10k|100k)$' ./cmd/koe/ 1x
+    echo
+    echo "| benchmark | time/op | MB/s | other |"
+    echo "|---|---|---|---|"
+    awk '/^Benchmark/ {
+        name=$1; sub(/-[0-9]+$/, "", name); t=""; mbs=""; other=""
+        for (i = 3; i < NF; i += 2) {
+            v=$i; u=$(i+1)
+            if (u == "ns/op") t = sprintf("%.3f s", v/1e9)
+            else if (u == "MB/s") mbs = v
+            else if (u == "B/op") other = other sprintf("%.0f MB alloc; ", v/1e6)
+            else if (u != "allocs/op") other = other v " " u "; "
+        }
+        printf "| %s | %s | %s | %s |\n", name, t, mbs, other
+    }' "$out"
+
+# Every benchmark in the tree, once each, with allocations.
+bench-all:
     go test -run '^$' -bench . -benchmem -count 1 ./...
+
+# The study is about 650 MB of CSV and a few GB of database, in /tmp.
+# A whole `koe run` on a generated 1,000,000-respondent study: wall time, peak memory, stage times.
+bench-1m:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    go build -o /tmp/koe-bench ./cmd/koe
+    dir=$(mktemp -d /tmp/koe-1m-XXXX)
+    trap 'rm -rf "$dir"' EXIT
+    /usr/bin/time -f 'koe gen: %e s, %M KiB max RSS' /tmp/koe-bench gen --out "$dir/study" --respondents 1000000 > /dev/null
+    /usr/bin/time -f 'koe run: %e s wall, %U s user, %M KiB max RSS' /tmp/koe-bench -v run "$dir/study" 2>&1 | grep -E '^koe|^done|KiB'
 
 # The three Aozora texts repeated three times (3.1 MB) are tokenized by koe and
 # by MeCab (when installed), whole process against whole process.
