@@ -16,6 +16,8 @@ import (
 // stageReport writes the HTML report and the Parquet files under dir.
 func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress) error {
 	done := p.stage("report")
+	c := p.counter("report", "", "steps", 3)
+	defer c.Done()
 	m, err := report.Load(db.SQL(), report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version})
 	if err != nil {
 		return fmt.Errorf("load report data: %w", err)
@@ -28,12 +30,15 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 	}); err != nil {
 		return err
 	}
+	c.Add(1)
 	if err := parquet.Write(db.SQL(), filepath.Join(dir, "parquet")); err != nil {
 		return fmt.Errorf("parquet: %w", err)
 	}
+	c.Add(1)
 	if err := tables.Write(db.SQL(), filepath.Join(dir, "tables")); err != nil {
 		return fmt.Errorf("tables: %w", err)
 	}
+	c.Done()
 	done("report/index.html, parquet/, tables/")
 	return nil
 }
