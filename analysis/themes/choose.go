@@ -51,7 +51,7 @@ func parallel(n int, f func(i int)) {
 
 // fitCandidates fits every k in ks with the given number of runs each and
 // keeps the best run per k (ties to the earlier run).
-func fitCandidates(method Method, xs points, cs *csr, ks []int, runs int, seed int64) []candidate {
+func fitCandidates(method Method, xs points, cs *csr, ks []int, runs int, seed int64, progress func(done, total int)) []candidate {
 	type job struct{ k, run int }
 	var jobs []job
 	for _, k := range ks {
@@ -60,7 +60,11 @@ func fitCandidates(method Method, xs points, cs *csr, ks []int, runs int, seed i
 		}
 	}
 	out := make([]candidate, len(jobs))
+	var done atomic.Int64
 	parallel(len(jobs), func(i int) {
+		if progress != nil {
+			defer func() { progress(int(done.Add(1)), len(jobs)) }()
+		}
 		j := jobs[i]
 		switch method {
 		case MethodLSA:
@@ -154,7 +158,7 @@ func chooseK(method Method, x points, counts *csr, opt Options, res *Result) ([]
 	if ks[0] > xs.m { // a fixed k above the sample size: fit on all rows
 		xs, cs, whole = x, counts, true
 	}
-	cands := fitCandidates(method, xs, cs, ks, opt.Restarts, opt.Seed)
+	cands := fitCandidates(method, xs, cs, ks, opt.Restarts, opt.Seed, opt.Progress)
 
 	best := cands[0]
 	if auto {

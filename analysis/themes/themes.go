@@ -44,6 +44,10 @@ type Options struct {
 	// (MethodDMM) are run per k on the sample; the one with the best
 	// objective or likelihood is kept. 0 = 5.
 	Restarts int
+	// Progress, when set, is called as each of the total fits (k ×
+	// Restarts), where most of Find's time goes, finishes. It is called
+	// from several goroutines at once and must be safe for that.
+	Progress func(done, total int)
 }
 
 // Result is the outcome of Find.

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -393,5 +394,37 @@ func TestParentRule(t *testing.T) {
 				t.Logf("大テーマ %d %s: %v", pa.ID, pa.Label, pa.Themes)
 			}
 		})
+	}
+}
+
+// TestProgress: Options.Progress hears of every fit once, with the same
+// total each time, and watching does not change the result.
+func TestProgress(t *testing.T) {
+	docs, _ := labelledSet(t)
+	opt := Options{Seed: 42, KMin: 3, KMax: 5, Restarts: 2}
+	plain, err := Find(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var seen []int
+	totals := map[int]bool{}
+	opt.Progress = func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, done)
+		totals[total] = true
+	}
+	watched, err := Find(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// k = 3, 4, 5, two restarts each: 6 fits.
+	slices.Sort(seen)
+	if want := []int{1, 2, 3, 4, 5, 6}; !slices.Equal(seen, want) || len(totals) != 1 || !totals[6] {
+		t.Errorf("progress calls done=%v totals=%v, want done=%v, total 6", seen, totals, want)
+	}
+	if !reflect.DeepEqual(plain, watched) {
+		t.Error("setting Progress changed the result")
 	}
 }

@@ -63,9 +63,11 @@ func studyArg(e *env, name, summary string, args []string) (*study, error) {
 // runAll runs ingest, analyze and report into a staging directory beside
 // the outputs and moves the results into place only when every stage has
 // succeeded, so a failed run leaves the previous outputs intact.
-func runAll(ctx context.Context, e *env, s *study) (int, error) {
+func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 	p := newProgress(e)
 	start := time.Now()
+	stage := filepath.Join(s.outDir, ".koe-new")
+	defer func() { err = explainWrite(err, writeSite{s.outDir, filepath.Join(stage, "koe.sqlite"), true}) }()
 	lock, err := lockStudy(s.outDir)
 	if err != nil {
 		return 0, err
@@ -74,7 +76,6 @@ func runAll(ctx context.Context, e *env, s *study) (int, error) {
 	if err := recoverOutputs(s.outDir); err != nil {
 		return 0, err
 	}
-	stage := filepath.Join(s.outDir, ".koe-new")
 	if err := os.MkdirAll(stage, 0o755); err != nil {
 		return 0, fmt.Errorf("create %s: %w", stage, err)
 	}
@@ -98,6 +99,9 @@ func runAll(ctx context.Context, e *env, s *study) (int, error) {
 		return 0, err
 	}
 	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, p) }); err != nil {
+		return 0, err
+	}
+	if err := db.Checkpoint(); err != nil {
 		return 0, err
 	}
 	if err := db.Close(); err != nil {
@@ -140,6 +144,10 @@ const promoteMarker = ".complete"
 func promote(stage, dst string, names []string) error {
 	marker := filepath.Join(stage, promoteMarker)
 	if err := os.WriteFile(marker, []byte(strings.Join(names, "\n")), 0o644); err != nil {
+		// A marker half written on a full disk would still mark the
+		// directory complete, and the next command would promote the
+		// outputs of a run that reported failure.
+		os.Remove(marker)
 		return fmt.Errorf("mark %s complete: %w", stage, err)
 	}
 	return finishPromote(stage, dst, names)

@@ -46,11 +46,13 @@ func openStudyDB(s *study, mustExist bool) (db *store.DB, release func(), err er
 	return db, func() { db.Close(); lock.unlock() }, nil
 }
 
-func cmdIngest(ctx context.Context, e *env, args []string) (int, error) {
+func cmdIngest(ctx context.Context, e *env, args []string) (code int, err error) {
 	s, err := studyArg(e, "ingest", "Reads the study's survey and workshop files into STUDY_DIR/out/koe.sqlite, replacing each wave.", args)
 	if err != nil {
 		return 0, err
 	}
+	// Each wave is its own transaction: waves replaced before a failure stay.
+	defer func() { err = explainWrite(err, writeSite{s.outDir, filepath.Join(s.outDir, "koe.sqlite"), false}) }()
 	db, release, err := openStudyDB(s, false)
 	if err != nil {
 		return 0, err
@@ -75,11 +77,12 @@ func cmdIngest(ctx context.Context, e *env, args []string) (int, error) {
 	return exitOK, nil
 }
 
-func cmdAnalyze(ctx context.Context, e *env, args []string) (int, error) {
+func cmdAnalyze(ctx context.Context, e *env, args []string) (code int, err error) {
 	s, err := studyArg(e, "analyze", "Computes weights, tallies, crosstabs, terms, themes and codes from the study database.", args)
 	if err != nil {
 		return 0, err
 	}
+	defer func() { err = explainWrite(err, writeSite{s.outDir, filepath.Join(s.outDir, "koe.sqlite"), true}) }()
 	db, release, err := openStudyDB(s, true)
 	if err != nil {
 		return 0, err
@@ -89,7 +92,7 @@ func cmdAnalyze(ctx context.Context, e *env, args []string) (int, error) {
 	return exitOK, err
 }
 
-func cmdReport(ctx context.Context, e *env, args []string) (int, error) {
+func cmdReport(ctx context.Context, e *env, args []string) (code int, err error) {
 	fset := newFlags(e, "report", "STUDY_DIR [--pdf]", "Writes out/report/index.html, out/parquet/ and out/tables/ from the study database.")
 	printPDF := fset.Bool("pdf", false, "also print out/report/report.pdf (A4) through headless Chromium, when it is installed")
 	pos, err := parseFlags(fset, args)
@@ -104,6 +107,7 @@ func cmdReport(ctx context.Context, e *env, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	defer func() { err = explainWrite(err, writeSite{s.outDir, filepath.Join(s.outDir, "koe.sqlite"), true}) }()
 	db, release, err := openStudyDB(s, true)
 	if err != nil {
 		return 0, err

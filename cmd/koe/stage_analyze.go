@@ -94,12 +94,12 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 				}
 			}
 			prev = wd
-			n, err := writeCrosstabs(tx, wd, s.cfg.MinCell)
+			n, err := writeCrosstabs(tx, wd, s.cfg.MinCell, p)
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
 			nTables += n
-			tr, err := analyseText(ctx, tx, wd, tok, rules, s.cfg, nextTheme)
+			tr, err := analyseText(ctx, tx, wd, tok, rules, s.cfg, nextTheme, p)
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
@@ -574,7 +574,9 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 }
 
 // writeCrosstabs crosses every closed question with every demographic.
-func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int) (int, error) {
+func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int, p *progress) (int, error) {
+	c := p.counter("analyze", wd.id+" crosstabs", "tables", crosstabTotal(wd))
+	defer c.Done()
 	n := 0
 	for _, d := range wd.questions {
 		dv := wd.vars[d.ID]
@@ -590,6 +592,7 @@ func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int) (int, error) {
 				return n, err
 			}
 			n++
+			c.Add(1)
 		}
 	}
 	return n, nil
@@ -640,7 +643,7 @@ type textResult struct {
 // analyseText tokenizes the wave's documents, stores their terms, finds the
 // themes and applies the coding rules.
 func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.Tokenizer,
-	rules *codes.Rules, cfg *ingest.Study, firstTheme int64) (*textResult, error) {
+	rules *codes.Rules, cfg *ingest.Study, firstTheme int64, p *progress) (*textResult, error) {
 	tr := &textResult{nextTheme: firstTheme, respThemes: map[string][]int64{}, respCodes: map[string][]string{}, writers: map[string]bool{}}
 	docs, err := tx.Docs(wd.id)
 	if err != nil {
@@ -667,7 +670,7 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 			masked[i] = d.Text // ingested without masking
 		}
 	}
-	terms := tok.TermsAll(masked)
+	terms := termsAll(tok, masked, p.counter("analyze", wd.id+" tokenize", "docs", len(masked)))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -726,7 +729,9 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	if len(tdocs) < 8 {
 		return tr, nil // too little text for themes to mean anything
 	}
-	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax})
+	c := p.counter("analyze", wd.id+" themes", "fits", 0)
+	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax, Progress: c.Fits})
+	c.Done()
 	if err != nil {
 		return nil, fmt.Errorf("themes: %w", err)
 	}

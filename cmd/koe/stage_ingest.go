@@ -65,7 +65,9 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 				if err != nil {
 					return meta, fmt.Errorf("wave %s: open %s: %w", w.ID, s.path(w.Survey), err)
 				}
-				res, err := survey.Read(f, w.Survey, w.ID, w.Book, ww)
+				c := p.counter("ingest", w.ID+" "+path.Base(w.Survey), "rows", 0)
+				res, err := survey.Read(c.Reader(f, fileSize(s.fsys, w.Survey)), w.Survey, w.ID, w.Book, countRows(ww, c))
+				c.Done()
 				f.Close()
 				if err != nil {
 					return meta, fmt.Errorf("wave %s: %w", w.ID, err)

@@ -16,6 +16,8 @@ import (
 // stageReport writes the HTML report and the Parquet files under dir.
 func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress) error {
 	done := p.stage("report")
+	c := p.counter("report", "", "steps", 3)
+	defer c.Done()
 	// The Parquet export reads on its own connection while the report is
 	// built: on a large study both take seconds, and there are two cores.
 	ro, err := db.ReadOnly()
@@ -38,14 +40,17 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 	}); err != nil {
 		return err
 	}
+	c.Add(1)
 	if err := tables.Write(db.SQL(), filepath.Join(dir, "tables")); err != nil {
 		return fmt.Errorf("tables: %w", err)
 	}
+	c.Add(1)
 	err = <-pqDone
 	pqDone <- nil // for the deferred receive
 	if err != nil {
 		return fmt.Errorf("parquet: %w", err)
 	}
+	c.Done()
 	done("report/index.html, parquet/, tables/")
 	return nil
 }
