@@ -100,6 +100,9 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 			}
 			nTables += n
 			tr, err := analyseText(ctx, tx, wd, tok, rules, s.cfg, nextTheme, p)
+			if err == nil {
+				err = tx.Flush() // the networks below read the terms back
+			}
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
@@ -306,10 +309,8 @@ func (s *study) weight(wd *waveData, tx *store.Tx) error {
 	wd.weights = rk.Mean1
 	wd.raking = rk
 	wd.nEff = rk.Kish.NEff
-	for i, id := range wd.ids {
-		if err := tx.SetWeight(wd.id, id, rk.Mean1[i]); err != nil {
-			return err
-		}
+	if err := tx.SetWeights(wd.id, wd.ids, rk.Mean1); err != nil {
+		return err
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, x := range rk.Mean1 {

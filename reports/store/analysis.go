@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // TermCount is one doc_terms row.
@@ -15,8 +16,8 @@ type TermCount struct {
 // DocTerms writes a document's content words.
 func (t *Tx) DocTerms(docID int64, terms []TermCount) error {
 	for _, tc := range terms {
-		if _, err := t.Exec(`INSERT INTO doc_terms (doc_id, term, pos, n) VALUES (?,?,?,?)`, docID, tc.Term, tc.POS, tc.N); err != nil {
-			return fmt.Errorf("doc %d terms: %w", docID, err)
+		if err := t.docTerms.add(docID, tc.Term, tc.POS, tc.N); err != nil {
+			return fmt.Errorf("terms of docs up to %d: %w", docID, err)
 		}
 	}
 	return nil
@@ -56,8 +57,7 @@ func (t *Tx) Theme(r ThemeRow) error {
 
 // DocTheme writes a document's theme membership.
 func (t *Tx) DocTheme(docID, themeID int64, weight float64) error {
-	_, err := t.Exec(`INSERT INTO doc_themes (doc_id, theme_id, weight) VALUES (?,?,?)`, docID, themeID, weight)
-	return err
+	return t.docThemes.add(docID, themeID, weight)
 }
 
 // AdjustCrosstabFamilies adjusts the p-values of a wave's crosstabs for
@@ -125,8 +125,35 @@ func (t *Tx) Code(id, label, pillar string) error {
 
 // DocCode records that a document matches a code.
 func (t *Tx) DocCode(docID int64, codeID string) error {
-	_, err := t.Exec(`INSERT INTO doc_codes (doc_id, code_id) VALUES (?,?)`, docID, codeID)
-	return err
+	return t.docCodes.add(docID, codeID)
+}
+
+// SetWeights sets the survey weights of a wave's respondents, ids[i]
+// getting w[i], many to a statement.
+func (t *Tx) SetWeights(wave string, ids []string, w []float64) error {
+	if len(ids) != len(w) {
+		return fmt.Errorf("set weights: %d ids, %d weights", len(ids), len(w))
+	}
+	const per = 4096
+	for lo := 0; lo < len(ids); lo += per {
+		hi := min(lo+per, len(ids))
+		args := make([]any, 0, 2*(hi-lo)+1)
+		var b strings.Builder
+		b.WriteString(`WITH v(rid, w) AS (VALUES `)
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				b.WriteByte(',')
+			}
+			b.WriteString("(?,?)")
+			args = append(args, ids[i], w[i])
+		}
+		b.WriteString(`) UPDATE respondents SET weight = v.w FROM v WHERE respondents.wave_id = ? AND respondents.respondent_id = v.rid`)
+		args = append(args, wave)
+		if _, err := t.tx.Exec(b.String(), args...); err != nil {
+			return fmt.Errorf("set weights of wave %s: %w", wave, err)
+		}
+	}
+	return nil
 }
 
 // SetWeight sets a respondent's survey weight.

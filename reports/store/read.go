@@ -17,6 +17,26 @@ type queryer interface {
 // reader holds the read queries, over the database or a transaction.
 type reader struct{ q queryer }
 
+// flushFirst is a transaction's queryer: it writes the Tx's buffered rows
+// before every read, so a query always sees what was written before it.
+type flushFirst struct{ t *Tx }
+
+func (f flushFirst) Query(query string, args ...any) (*sql.Rows, error) {
+	if err := f.t.Flush(); err != nil {
+		return nil, err
+	}
+	return f.t.tx.Query(query, args...)
+}
+
+// QueryRow cannot return an error of its own; a failed flush shows up as
+// the failure of the transaction's next write or its commit.
+func (f flushFirst) QueryRow(query string, args ...any) *sql.Row {
+	if err := f.t.Flush(); err != nil {
+		f.t.flushErr = err
+	}
+	return f.t.tx.QueryRow(query, args...)
+}
+
 // WaveRow is one row of the waves table.
 type WaveRow struct {
 	ID, Label       string
@@ -244,6 +264,24 @@ type Tx struct {
 	reader
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// Per-document rows are buffered and written many to a statement;
+	// Flush (and the commit) writes what is pending.
+	docTerms, docThemes, docCodes *batch
+	flushErr                      error
+}
+
+// Flush writes the buffered doc_terms, doc_themes and doc_codes rows, so
+// that queries in the same transaction see them.
+func (t *Tx) Flush() error {
+	if t.flushErr != nil {
+		return t.flushErr
+	}
+	for _, b := range []*batch{t.docTerms, t.docThemes, t.docCodes} {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Analysis runs fn in one transaction that first clears every analysis
@@ -268,11 +306,21 @@ func (s *DB) Analysis(ctx context.Context, fn func(tx *Tx) error) error {
 			return fmt.Errorf("clear previous analysis: %w", err)
 		}
 	}
-	t := &Tx{reader: reader{tx}, tx: tx, stmts: map[string]*sql.Stmt{}}
+	t := &Tx{tx: tx, stmts: map[string]*sql.Stmt{},
+		docTerms:  newBatch(tx, "doc_terms", "doc_id", "term", "pos", "n"),
+		docThemes: newBatch(tx, "doc_themes", "doc_id", "theme_id", "weight"),
+		docCodes:  newBatch(tx, "doc_codes", "doc_id", "code_id")}
+	t.reader = reader{flushFirst{t}}
+	defer t.docTerms.close()
+	defer t.docThemes.close()
+	defer t.docCodes.close()
 	if err := t.ClearNetworks(); err != nil {
 		return fmt.Errorf("clear previous analysis: %w", err)
 	}
 	if err := fn(t); err != nil {
+		return err
+	}
+	if err := t.Flush(); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -280,6 +328,9 @@ func (s *DB) Analysis(ctx context.Context, fn func(tx *Tx) error) error {
 
 // Exec runs a statement, preparing and caching it on first use.
 func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	if err := t.Flush(); err != nil { // statements run in the order they were given
+		return nil, err
+	}
 	st, ok := t.stmts[query]
 	if !ok {
 		var err error
