@@ -86,7 +86,9 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 			os.RemoveAll(stage)
 		}
 	}()
-	db, err := store.Open(filepath.Join(stage, "koe.sqlite"))
+	// The staged database is discarded unless every stage succeeds, so it
+	// needs no journal (store.OpenScratch).
+	db, err := store.OpenScratch(filepath.Join(stage, "koe.sqlite"))
 	if err != nil {
 		return 0, err
 	}
@@ -106,6 +108,9 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 	}
 	if err := db.Close(); err != nil {
 		return 0, fmt.Errorf("close database: %w", err)
+	}
+	if err := db.Sync(); err != nil {
+		return 0, err
 	}
 	if err := promote(stage, s.outDir, outputs); err != nil {
 		return 0, err

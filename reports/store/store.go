@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	_ "embed"
 	"fmt"
+	"os"
 
 	_ "github.com/mattn/go-sqlite3" // the one place koe links SQLite
 )
@@ -42,9 +43,24 @@ type DB struct {
 // Open opens (creating if needed) the database at path and brings its
 // schema up to date.
 func Open(path string) (*DB, error) {
+	return open(path, "_journal_mode=WAL&_synchronous=NORMAL")
+}
+
+// OpenScratch opens a new database that is thrown away if anything fails
+// before it is complete, such as the one `koe run` builds in its staging
+// directory: with no journal and no syncs, a large study is written once
+// instead of twice (a write-ahead log as big as the database, then the
+// checkpoint). A crash leaves the file unusable, which is why only a
+// database that will be discarded on failure may be opened this way. The
+// mode is not stored in the file: the next Open uses the write-ahead log.
+func OpenScratch(path string) (*DB, error) {
+	return open(path, "_journal_mode=OFF&_synchronous=OFF")
+}
+
+func open(path, journal string) (*DB, error) {
 	// A 256 MiB page cache (it grows only as used) keeps the index builds
 	// and large reads of a big study in memory instead of re-reading pages.
-	dsn := "file:" + path + "?_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=off&_busy_timeout=5000&_cache_size=-262144"
+	dsn := "file:" + path + "?" + journal + "&_foreign_keys=off&_busy_timeout=5000&_cache_size=-262144"
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -91,6 +107,24 @@ func (s *DB) Checkpoint() error {
 	}
 	if busy != 0 {
 		return fmt.Errorf("checkpoint %s: another connection is using the database", s.path)
+	}
+	return nil
+}
+
+// Sync flushes the database file to disk. A scratch database (OpenScratch)
+// never syncs by itself, so it must be synced, after Close, before it
+// replaces a previous one.
+func (s *DB) Sync() error {
+	f, err := os.OpenFile(s.path, os.O_RDWR, 0)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", s.path, err)
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", s.path, err)
 	}
 	return nil
 }
