@@ -65,14 +65,13 @@ type DemographicGroup struct {
 	Code        string
 	Label       string
 	Ord         int      // option position in the codebook (1-based)
-	Respondents []string // in the order of the answers_q index
+	Respondents []string // in the order SQLite groups them (the same every run)
 }
 
 // DemographicGroups lists the options of one of the wave's questions in
 // codebook order, each with its respondents; an option nobody chose has
-// none. Reading one question through the answers_q index, respondents
-// folded into one row per option, keeps this to a fraction of a second
-// for 100,000 respondents.
+// none. Reading one question with its respondents folded into one row per
+// option keeps this to a fraction of a second for 100,000 respondents.
 func (s reader) DemographicGroups(wave, question string) ([]DemographicGroup, error) {
 	orows, err := s.q.Query(`SELECT code, label, ord FROM options WHERE wave_id = ? AND question_id = ? ORDER BY ord`, wave, question)
 	if err != nil {

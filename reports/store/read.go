@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // queryer is what reads need: a *sql.DB or a *sql.Tx.
@@ -157,58 +155,16 @@ type AnswerRow struct {
 	Value        sql.NullFloat64
 }
 
-// EachAnswer calls fn for every answer of a wave, grouped by question and
-// code (not in file order). SQLite concatenates each group's respondents
-// into one value, so a million respondents' answers cross from C to Go
-// as a few hundred strings instead of tens of millions of rows.
+// EachAnswer calls fn for every answer of a wave, in the order they were
+// stored.
 func (s reader) EachAnswer(wave string, fn func(a AnswerRow) error) error {
-	var awkward bool
-	if err := s.q.QueryRow(`SELECT EXISTS (SELECT 1 FROM respondents WHERE wave_id = ? AND instr(respondent_id, char(31)) > 0)`, wave).Scan(&awkward); err != nil {
-		return err
-	}
-	if awkward {
-		// A respondent id holding the separator: read row by row.
-		return s.eachAnswerRow(wave, fn)
-	}
-	rows, err := s.q.Query(`SELECT question_id, code, COUNT(*),
-  group_concat(respondent_id, char(31)),
-  group_concat(CASE WHEN value_num IS NULL THEN '' ELSE printf('%.17g', value_num) END, char(31))
-FROM answers WHERE wave_id = ? GROUP BY question_id, code`, wave)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var qid, ids, vals string
-		var code sql.NullString
-		var n int
-		if err := rows.Scan(&qid, &code, &n, &ids, &vals); err != nil {
-			return err
-		}
-		idList := strings.Split(ids, "\x1f")
-		valList := strings.Split(vals, "\x1f")
-		if len(idList) != n || len(valList) != n {
-			return fmt.Errorf("answers of %s: %d respondents, %d ids and %d values read back", qid, n, len(idList), len(valList))
-		}
-		for i, id := range idList {
-			a := AnswerRow{RespondentID: id, QuestionID: qid, Code: code.String}
-			if v := valList[i]; v != "" {
-				f, err := strconv.ParseFloat(v, 64)
-				if err != nil {
-					return fmt.Errorf("answers of %s: value %q: %w", qid, v, err)
-				}
-				a.Value = sql.NullFloat64{Float64: f, Valid: true}
-			}
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-	}
-	return rows.Err()
+	return s.eachAnswerRow(wave, fn)
 }
 
-// eachAnswerRow is EachAnswer row by row, for ids the grouped read cannot
-// split.
+// eachAnswerRow reads the answers row by row. (Grouping them in SQL with
+// group_concat was tried: without an index on the question it costs a sort
+// of every answer, and with one the index costs more to build than the
+// rows take to read.)
 func (s reader) eachAnswerRow(wave string, fn func(a AnswerRow) error) error {
 	rows, err := s.q.Query(`SELECT respondent_id, question_id, COALESCE(code,''), value_num FROM answers WHERE wave_id = ?`, wave)
 	if err != nil {
@@ -383,8 +339,8 @@ type KwicDoc struct {
 // KwicDocs lists every document's masked text with its respondent's
 // demographic answers, in wave and document order.
 func (s reader) KwicDocs() ([]KwicDoc, error) {
-	// The demographic answers are read once, question by question (the
-	// answers_q index), rather than looked up per document.
+	// The demographic answers are read once, rather than looked up per
+	// document.
 	arows, err := s.q.Query(`
 SELECT a.wave_id, a.respondent_id, o.label
   FROM questions q

@@ -72,7 +72,6 @@ CREATE TABLE answers (
   code          TEXT,          -- option code (NULL for number questions)
   value_num     REAL           -- number, or the option's score for likert
 );
-CREATE INDEX answers_q ON answers (wave_id, question_id, code);
 CREATE INDEX answers_r ON answers (wave_id, respondent_id);
 
 -- Input rows that were not loaded, with where and why.

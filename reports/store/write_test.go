@@ -70,8 +70,8 @@ func TestWaveWriterBatches(t *testing.T) {
 			if got := count(`SELECT COUNT(*) FROM docs WHERE text_masked LIKE '電話は[電話]-%'`); got != n {
 				t.Errorf("masked docs stored %d, want %d", got, n)
 			}
-			if got := count(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'answers_q'`); got != 1 {
-				t.Error("answers_q was not rebuilt after the load")
+			if got := count(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'answers_r'`); got != 1 {
+				t.Error("answers_r was not rebuilt after the load")
 			}
 			// Doc ids follow arrival order.
 			if got := count(`SELECT COUNT(*) FROM docs WHERE line != doc_id + 1`); got != 0 {
