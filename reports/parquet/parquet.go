@@ -43,17 +43,22 @@ type column struct {
 type table struct {
 	file  string
 	query string
-	cols  []column
+	// byWave: query takes a wave id and is run once per wave, in the
+	// waves' order (waves missing from the waves table first, by id), so
+	// SQLite reads each wave's rows in stored order instead of sorting a
+	// million respondents' answers by wave before the first row.
+	byWave bool
+	name   string // the table, for listing its waves
+	cols   []column
 }
 
 // tables lists the exports. docs deliberately leaves out docs.text: only the
 // masked text may leave the database.
 var tables = []table{
 	{
-		file: "respondents.parquet",
-		query: `SELECT r.wave_id, r.respondent_id, r.line, r.weight
-			FROM respondents r LEFT JOIN waves w ON w.wave_id = r.wave_id
-			ORDER BY w.ord, r.wave_id, r.rowid`,
+		file: "respondents.parquet", byWave: true, name: "respondents",
+		query: `SELECT wave_id, respondent_id, line, weight
+			FROM respondents NOT INDEXED WHERE wave_id = ? ORDER BY rowid`,
 		cols: []column{
 			{"wave_id", text, false},
 			{"respondent_id", text, false},
@@ -62,10 +67,9 @@ var tables = []table{
 		},
 	},
 	{
-		file: "answers.parquet",
-		query: `SELECT a.wave_id, a.respondent_id, a.question_id, a.code, a.value_num
-			FROM answers a LEFT JOIN waves w ON w.wave_id = a.wave_id
-			ORDER BY w.ord, a.wave_id, a.rowid`,
+		file: "answers.parquet", byWave: true, name: "answers",
+		query: `SELECT wave_id, respondent_id, question_id, code, value_num
+			FROM answers NOT INDEXED WHERE wave_id = ? ORDER BY rowid`,
 		cols: []column{
 			{"wave_id", text, false},
 			{"respondent_id", text, false},
@@ -185,11 +189,13 @@ func export(db *sql.DB, t table, w io.Writer) error {
 	b := array.NewRecordBuilder(mem, sc)
 	defer b.Release()
 
-	rows, err := db.Query(t.query)
-	if err != nil {
-		return fmt.Errorf("query: %w", err)
+	waves := []any{nil}
+	if t.byWave {
+		var err error
+		if waves, err = wavesOf(db, t.name); err != nil {
+			return err
+		}
 	}
-	defer rows.Close()
 
 	vals := make([]any, len(t.cols))
 	strs := make([]sql.NullString, len(t.cols))
@@ -212,6 +218,55 @@ func export(db *sql.DB, t table, w io.Writer) error {
 		pending = 0
 		return fw.Write(rec)
 	}
+	for _, wave := range waves {
+		var args []any
+		if t.byWave {
+			args = []any{wave}
+		}
+		rows, err := db.Query(t.query, args...)
+		if err != nil {
+			return fmt.Errorf("query: %w", err)
+		}
+		err = appendRows(rows, t, b, vals, strs, ints, flts, &pending, flush)
+		rows.Close()
+		if err != nil {
+			return err
+		}
+	}
+	// A file with no rows still gets its schema; an empty row group is not
+	// needed for that.
+	if pending > 0 {
+		if err := flush(); err != nil {
+			return err
+		}
+	}
+	return fw.Close()
+}
+
+// wavesOf lists the wave ids of a table's rows in export order: ids the
+// waves table lacks first (as a join to it would sort them), then the
+// waves' own order.
+func wavesOf(db *sql.DB, table string) ([]any, error) {
+	rows, err := db.Query(`SELECT wave_id FROM (SELECT DISTINCT wave_id FROM ` + table + ` NOT INDEXED
+			WHERE wave_id NOT IN (SELECT wave_id FROM waves) ORDER BY wave_id)
+		UNION ALL SELECT wave_id FROM (SELECT wave_id FROM waves ORDER BY ord, wave_id)`)
+	if err != nil {
+		return nil, fmt.Errorf("list waves: %w", err)
+	}
+	defer rows.Close()
+	var out []any
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+func appendRows(rows *sql.Rows, t table, b *array.RecordBuilder, vals []any, strs []sql.NullString,
+	ints []sql.NullInt64, flts []sql.NullFloat64, pending *int, flush func() error) error {
 	for rows.Next() {
 		if err := rows.Scan(vals...); err != nil {
 			return fmt.Errorf("scan: %w", err)
@@ -242,8 +297,8 @@ func export(db *sql.DB, t table, w io.Writer) error {
 				return fmt.Errorf("column %s is NULL in a row, but the export declares it NOT NULL", c.name)
 			}
 		}
-		pending++
-		if pending == BatchRows {
+		*pending++
+		if *pending == BatchRows {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -252,14 +307,7 @@ func export(db *sql.DB, t table, w io.Writer) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
-	// A file with no rows still gets its schema; an empty row group is not
-	// needed for that.
-	if pending > 0 {
-		if err := flush(); err != nil {
-			return err
-		}
-	}
-	return fw.Close()
+	return nil
 }
 
 func isValid(k colKind, s sql.NullString, i sql.NullInt64, f sql.NullFloat64) bool {
