@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -578,7 +579,14 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int, p *progress) (int, error) {
 	c := p.counter("analyze", wd.id+" crosstabs", "tables", crosstabTotal(wd))
 	defer c.Done()
-	n := 0
+	type job struct {
+		row, col *stats.Var
+		colID    string
+		ct       *stats.CrossTable
+		err      error
+		done     chan struct{}
+	}
+	var jobs []*job
 	for _, d := range wd.questions {
 		dv := wd.vars[d.ID]
 		if !d.Demographic || dv == nil {
@@ -589,14 +597,44 @@ func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int, p *progress) (int, 
 			if qv == nil || q.ID == d.ID {
 				continue
 			}
-			if err := writeCrosstab(tx, wd, dv, qv, q.ID, minCell); err != nil {
-				return n, err
-			}
-			n++
-			c.Add(1)
+			jobs = append(jobs, &job{row: dv, col: qv, colID: q.ID, done: make(chan struct{})})
 		}
 	}
-	return n, nil
+	// The tables are computed on every core and written in order: the
+	// counting over a large wave is the slow part, and the database takes
+	// one writer.
+	next := make(chan *job)
+	go func() {
+		for _, j := range jobs {
+			next <- j
+		}
+		close(next)
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for j := range next {
+				j.ct, j.err = stats.Crosstab(j.row, j.col, wd.weights, stats.CrosstabOptions{MinCell: minCell})
+				close(j.done)
+			}
+		}()
+	}
+	for n, j := range jobs {
+		<-j.done
+		if j.err != nil {
+			for _, rest := range jobs[n+1:] {
+				<-rest.done // let the workers finish before returning
+			}
+			return n, fmt.Errorf("crosstab %s × %s: %w", j.row.ID, j.colID, j.err)
+		}
+		if err := storeCrosstab(tx, wd, j.row, j.colID, j.ct); err != nil {
+			for _, rest := range jobs[n+1:] {
+				<-rest.done
+			}
+			return n, err
+		}
+		c.Add(1)
+	}
+	return len(jobs), nil
 }
 
 func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion string, minCell int) error {
@@ -604,6 +642,10 @@ func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion 
 	if err != nil {
 		return fmt.Errorf("crosstab %s × %s: %w", row.ID, colQuestion, err)
 	}
+	return storeCrosstab(tx, wd, row, colQuestion, ct)
+}
+
+func storeCrosstab(tx *store.Tx, wd *waveData, row *stats.Var, colQuestion string, ct *stats.CrossTable) error {
 	r := store.CrosstabRow{WaveID: wd.id, RowQuestion: row.ID, ColQuestion: colQuestion, Weighted: ct.Weighted,
 		N: ct.N, Chi2: math.NaN(), DF: -1, PValue: math.NaN(), CramersV: math.NaN(), FisherP: math.NaN(),
 		SmallExpected: ct.SmallExpected, Notes: strings.Join(ct.Notes, " ")}
@@ -621,7 +663,7 @@ func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion 
 				AdjResidual: ct.Residuals[i][j], Suppressed: ct.Suppressed[i][j]})
 		}
 	}
-	_, err = tx.Crosstab(r, cells)
+	_, err := tx.Crosstab(r, cells)
 	return err
 }
 
