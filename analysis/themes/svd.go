@@ -169,6 +169,9 @@ func explainedVarianceRatio(a *csr, scores *mat.Dense) []float64 {
 	}
 	_, k := scores.Dims()
 	out := make([]float64, k)
+	if total <= 0 {
+		return out // every column constant (BM25 can zero them all): nothing to explain
+	}
 	col := make([]float64, a.rows)
 	for c := range k {
 		mat.Col(col, c, scores)
