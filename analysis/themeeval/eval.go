@@ -144,6 +144,8 @@ func DefaultMethods() []Method {
 		KoeMethod("koe lsa-kmeans, k = true", themes.Options{K: -1, Method: themes.MethodLSA}),
 		KoeMethod("koe gsdmm, k auto 6–15", themes.Options{Method: themes.MethodDMM}),
 		KoeMethod("koe lsa-kmeans, k auto 6–15", themes.Options{Method: themes.MethodLSA}),
+		KoeMethod("koe gsdmm, bm25, k = true", themes.Options{K: -1, Method: themes.MethodDMM, Weighting: themes.WeightBM25}),
+		KoeMethod("koe lsa-kmeans, bm25, k = true", themes.Options{K: -1, Method: themes.MethodLSA, Weighting: themes.WeightBM25}),
 	}
 }
 
