@@ -717,7 +717,8 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	if len(tdocs) < 8 {
 		return tr, nil // too little text for themes to mean anything
 	}
-	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax})
+	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax,
+		Weighting: themes.Weighting(cfg.ThemesVectors)})
 	if err != nil {
 		return nil, fmt.Errorf("themes: %w", err)
 	}
