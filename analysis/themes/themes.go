@@ -25,7 +25,7 @@ const (
 	// fitted by Gibbs sampling (GSDMM), a model made for short texts, each
 	// chain started from a spherical k-means partition of the LSA vectors.
 	// It is the default: on the three labelled sets of analysis/themeeval
-	// its mean ARI (seeds 1–3, k = true) was 0.607, 0.171 and 0.124 against
+	// its mean ARI (seeds 1–3, k = true) was 0.611, 0.167 and 0.116 against
 	// 0.478, 0.089 and 0.111 for MethodLSA (see the package documentation).
 	MethodDMM Method = "gsdmm"
 	// MethodLSA runs spherical k-means on the unit-length LSA vectors.
@@ -128,11 +128,14 @@ const (
 	// kanji as features (see buildCorpus). A rare compound such as 年度内成立
 	// or 不適切発言 otherwise shares nothing with the answers around it, and
 	// short texts are mostly such compounds: on the themeeval sets the
-	// features raised GSDMM's mean ARI (k = true, seeds 1–6) on headlines
-	// from 0.010 to 0.174 and on short proposals from 0.031 to 0.100, and
-	// left news bodies at 0.56–0.59. Frequent terms are already well
-	// connected, so they are not split; that also keeps the extra features
-	// few on a large corpus, where most occurrences are of frequent terms.
+	// features raised GSDMM's mean ARI (k = true, seeds 1–6, seeded chains)
+	// on headlines from 0.009 to 0.175, on short proposals from 0.030 to
+	// 0.121 and on news bodies from 0.578 to 0.616. Splitting only terms of
+	// three or more characters, or splitting into other terms of the
+	// vocabulary instead of kanji, kept less of the gain (headlines 0.128 and
+	// 0.033). Frequent terms are already well connected, so they are not
+	// split; that also keeps the extra features few on a large corpus, where
+	// most occurrences are of frequent terms.
 	subwordDF = 10
 )
 
