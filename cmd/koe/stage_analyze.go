@@ -717,8 +717,8 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	if len(tdocs) < 8 {
 		return tr, nil // too little text for themes to mean anything
 	}
-	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax,
-		Weighting: themes.Weighting(cfg.ThemesVectors)})
+	weighting := themes.Weighting(cfg.ThemesVectors)
+	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax, Weighting: weighting})
 	if err != nil {
 		return nil, fmt.Errorf("themes: %w", err)
 	}
@@ -777,7 +777,7 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	}
 	tr.themes = len(res.Themes)
 	tr.nextTheme = next
-	if err := writeStability(tx, wd.id, tdocs, res, cfg.Seed); err != nil {
+	if err := writeStability(tx, wd.id, tdocs, res, cfg.Seed, weighting); err != nil {
 		return nil, err
 	}
 	return tr, nil
@@ -792,7 +792,7 @@ const stabilityDocs = 5000
 // at the same number of themes and records how well each partition agrees
 // with the reported one (adjusted Rand index), so readers know how firm the
 // themes are.
-func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Result, seed int64) error {
+func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Result, seed int64, weighting themes.Weighting) error {
 	if res.K < 2 {
 		return nil
 	}
@@ -808,7 +808,7 @@ func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Re
 		}
 	}
 	for _, other := range []int64{seed + 1, seed + 2} {
-		alt, err := themes.Find(sample, themes.Options{K: res.K, Seed: other})
+		alt, err := themes.Find(sample, themes.Options{K: res.K, Seed: other, Weighting: weighting})
 		if err != nil {
 			return fmt.Errorf("themes with seed %d: %w", other, err)
 		}
