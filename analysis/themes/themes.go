@@ -317,6 +317,9 @@ func assemble(res *Result, docs []Doc, c corpus, x points, labels []int, k int) 
 		m := members[r]
 		slices.SortStableFunc(m, func(a, b int) int { return cmp.Compare(weight[b], weight[a]) })
 		t := Theme{ID: r + 1, Size: len(m), TopTerms: termStrings(c.terms, top[r])}
+		if len(t.TopTerms) == 0 {
+			t.TopTerms = ownTerms(docs, c, m, topTermsPerTheme)
+		}
 		t.Label = labelOf(t.TopTerms)
 		for _, row := range representatives(&c, m) {
 			t.Reps = append(t.Reps, docs[c.rowDoc[row]].ID)
@@ -328,7 +331,32 @@ func assemble(res *Result, docs []Doc, c corpus, x points, labels []int, k int) 
 	for r, j := range order {
 		ranked[r] = centres[j*x.d : (j+1)*x.d]
 	}
-	groupParents(res, c, class, ranked)
+	groupParents(res, docs, c, class, ranked)
+}
+
+// ownTerms names a theme whose documents hold no term above the MinDF floor
+// (they met only through sub-word features): their own terms, most frequent
+// first, ties in string order, up to top.
+func ownTerms(docs []Doc, c corpus, rows []int, top int) []string {
+	n := map[string]int{}
+	for _, row := range rows {
+		for _, t := range docs[c.rowDoc[row]].Terms {
+			if t != "" {
+				n[t]++
+			}
+		}
+	}
+	terms := make([]string, 0, len(n))
+	for t := range n {
+		terms = append(terms, t)
+	}
+	slices.SortFunc(terms, func(a, b string) int {
+		if d := cmp.Compare(n[b], n[a]); d != 0 {
+			return d
+		}
+		return cmp.Compare(a, b)
+	})
+	return terms[:min(top, len(terms))]
 }
 
 // groupParents joins the themes into 大テーマ by Ward's method on their
@@ -338,7 +366,7 @@ func assemble(res *Result, docs []Doc, c corpus, x points, labels []int, k int) 
 // holding one theme only repeats it), and is the one before the largest
 // jump in merge height, that is, the cut that leaves the most clearly
 // separated groups (ties go to fewer parents).
-func groupParents(res *Result, c corpus, class []int, centres [][]float64) {
+func groupParents(res *Result, docs []Doc, c corpus, class []int, centres [][]float64) {
 	k := len(centres)
 	parentOf := make([]int, k)
 	for i := range parentOf {
@@ -404,6 +432,16 @@ func groupParents(res *Result, c corpus, class []int, centres [][]float64) {
 			res.Parents[r].Label = res.Themes[ts[0]-1].Label
 			continue
 		}
-		res.Parents[r].Label = labelOf(termStrings(c.terms, top[r]))
+		terms := termStrings(c.terms, top[r])
+		if len(terms) == 0 {
+			var rows []int
+			for i, q := range pclass {
+				if q == r {
+					rows = append(rows, i)
+				}
+			}
+			terms = ownTerms(docs, c, rows, 3)
+		}
+		res.Parents[r].Label = labelOf(terms)
 	}
 }

@@ -409,3 +409,22 @@ func TestParentRule(t *testing.T) {
 		})
 	}
 }
+
+// TestThemeOfFeaturesOnly: answers that share only a kanji of one-off terms
+// form a theme, named by their own terms since no term passes MinDF.
+func TestThemeOfFeaturesOnly(t *testing.T) {
+	docs := docsOf("防災無線", "防犯灯", "防火水槽") // each term once: below MinDF 2
+	res, err := Find(docs, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, docs, res)
+	if res.K != 1 || len(res.Skipped) != 0 {
+		t.Fatalf("K = %d, skipped %v; want one theme of all three", res.K, res.Skipped)
+	}
+	// Each term occurs once, so ties go in string (code point) order:
+	// 火 U+706B < 災 U+707D < 犯 U+72AF.
+	if want := "防火水槽・防災無線・防犯灯"; res.Themes[0].Label != want {
+		t.Errorf("label %q, want %q", res.Themes[0].Label, want)
+	}
+}
