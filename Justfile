@@ -74,6 +74,11 @@ bench-tokenize:
     @echo "koe mecab:";   /usr/bin/time -f '%e s, %M KiB' /tmp/koe-bin tokenize --format mecab < /tmp/koe-aozora3.txt > /dev/null
     @if command -v mecab >/dev/null; then echo "mecab -Owakati:"; /usr/bin/time -f '%e s, %M KiB' mecab -Owakati /tmp/koe-aozora3.txt > /dev/null; echo "mecab:"; /usr/bin/time -f '%e s, %M KiB' mecab /tmp/koe-aozora3.txt > /dev/null; else echo "mecab is not installed (apt-get install mecab mecab-ipadic-utf8)"; fi
 
+# Themes: time at 100,000 and 1,000,000 answers, then quality on the labelled sets.
+bench-themes:
+    go test -run '^$' -bench 'Find100k|Find1MKanji' -benchtime 1x -benchmem ./analysis/themes/
+    go test -run TestEvalTable -v -table ./analysis/themeeval/
+
 # Ingest of a generated 1,000,000-row survey (557 MiB): rows/s and peak memory.
 bench-ingest-1m:
     /usr/bin/time -v go test -run '^$' -bench Read1M -benchtime 1x ./ingest/survey/ 2>&1 | grep -E 'Benchmark|Maximum resident|Elapsed'

@@ -38,6 +38,9 @@ type Study struct {
 	MinCell          int
 	Dictionary       string // optional user dictionary (kagome CSV), relative to the study
 	Codes            string // optional coding rules, relative to the study
+	// ThemesVectors is how the themes' document vectors weight terms:
+	// "tfidf" (the default) or "bm25".
+	ThemesVectors string
 	// Path is the config file as the user would name it (for messages).
 	Path string
 	// Warnings are located problems that do not stop a run
@@ -195,6 +198,7 @@ type rawWave struct {
 type rawThemes struct {
 	K          int    `toml:"k"`
 	Duplicates string `toml:"duplicates"`
+	Vectors    string `toml:"vectors"`
 }
 
 type rawWeights struct {
@@ -254,6 +258,14 @@ func LoadStudy(fsys fs.FS, display string) (*Study, error) {
 	case "once", "each":
 	default:
 		add("themes.duplicates", "duplicates = %q: write \"once\" (a group of identical comments counts once) or \"each\"", raw.Themes.Duplicates)
+	}
+	s.ThemesVectors = raw.Themes.Vectors
+	switch s.ThemesVectors {
+	case "":
+		s.ThemesVectors = "tfidf"
+	case "tfidf", "bm25":
+	default:
+		add("themes.vectors", "vectors = %q: write \"tfidf\" (the default) or \"bm25\"", raw.Themes.Vectors)
 	}
 	if s.ThemesK < 0 {
 		add("themes.k", "k must be 0 (automatic) or a positive number of themes")

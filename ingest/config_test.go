@@ -13,7 +13,11 @@ func TestStudyOptions(t *testing.T) {
 		wantErr     string // "" = valid
 		check       func(*Study) bool
 	}{
-		{"defaults", "", "", func(s *Study) bool { return s.ThemesDuplicates == "once" && s.MinCell == 5 && s.Seed == 1 }},
+		{"defaults", "", "", func(s *Study) bool {
+			return s.ThemesDuplicates == "once" && s.ThemesVectors == "tfidf" && s.MinCell == 5 && s.Seed == 1
+		}},
+		{"vectors bm25", "[themes]\nvectors = \"bm25\"\n", "", func(s *Study) bool { return s.ThemesVectors == "bm25" }},
+		{"vectors bad", "[themes]\nk = 8\nvectors = \"word2vec\"\n", "koe.toml:13:1: vectors", nil},
 		{"duplicates each", "[themes]\nduplicates = \"each\"\n", "", func(s *Study) bool { return s.ThemesDuplicates == "each" }},
 		{"duplicates bad", "[themes]\nduplicates = \"twice\"\n", "koe.toml:12:1: duplicates", nil},
 		{"trim", "[weighting]\npopulation = \"p.csv\"\nby = [\"area\"]\ntrim = [0.3, 3.0]\n", "", func(s *Study) bool { return s.Weighting.TrimMin == 0.3 && s.Weighting.TrimMax == 3 }},

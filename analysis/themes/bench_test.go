@@ -79,3 +79,58 @@ func BenchmarkFind100kLSA(b *testing.B) {
 		}
 	}
 }
+
+// kanjiDocs is syntheticDocs over a 30,000-term vocabulary (a long tail of
+// rare terms, as free text has) whose terms are spelled as two kanji: term i
+// is the (i mod 1500)th kanji from 一 followed by the (i div 1500)th after
+// those. Terms of one topic then share their second kanji (a block of 1500
+// neighbours), and terms of different topics often share the first, so the
+// sub-word features carry both signal and noise, as real compounds do.
+func kanjiDocs(n int, seed uint64) ([]Doc, []int) {
+	docs, topics := syntheticDocs(n, 30_000, 10, seed)
+	names := map[string]string{}
+	for i := range docs {
+		for j, t := range docs[i].Terms {
+			name, ok := names[t]
+			if !ok {
+				var idx int
+				fmt.Sscanf(t, "w%d", &idx)
+				name = string(rune(0x4E00+idx%1500)) + string(rune(0x4E00+1500+idx/1500))
+				names[t] = name
+			}
+			docs[i].Terms[j] = name
+		}
+	}
+	return docs, topics
+}
+
+func benchKanji(b *testing.B, n int) {
+	docs, topics := kanjiDocs(n, 1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var res *Result
+	for b.Loop() {
+		var err error
+		res, err = Find(docs, Options{Seed: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	truth := make([]int, 0, len(res.Assign))
+	found := make([]int, 0, len(res.Assign))
+	for _, a := range res.Assign {
+		truth = append(truth, topics[a.DocID-1])
+		found = append(found, a.Theme)
+	}
+	b.ReportMetric(ARI(truth, found), "ARI")
+	b.ReportMetric(float64(res.K), "k")
+}
+
+// BenchmarkFind100kKanji is the size target on terms spelled in kanji, so
+// that the sub-word features are built and clustered.
+func BenchmarkFind100kKanji(b *testing.B) { benchKanji(b, 100_000) }
+
+// BenchmarkFind1MKanji is the 1,000,000-answer target (about 30 s a run;
+// run it alone: go test -run '^$' -bench Find1MKanji -benchtime 1x).
+func BenchmarkFind1MKanji(b *testing.B) { benchKanji(b, 1_000_000) }

@@ -72,8 +72,15 @@ func fitCandidates(method Method, xs points, cs *csr, ks []int, runs int, seed i
 			c := lloyd(xs, seedPlusPlus(xs, j.k, rng), j.k, true)
 			out[i] = candidate{k: j.k, keff: j.k, labels: c.labels, score: c.objective, centres: c.centres}
 		default:
+			// Each chain starts from its own spherical k-means partition of
+			// the LSA vectors rather than from random clusters: the vectors
+			// see which words go together across the whole sample, the
+			// sampler then moves documents by the likelihood of their own
+			// words. See defaultDMM for the measurements.
+			rng := rngFor(seed, streamKMeans, j.k, j.run)
+			init := lloyd(xs, seedPlusPlus(xs, j.k, rng), j.k, true).labels
 			s := newDMM(cs, j.k, defaultDMM)
-			s.run(rngFor(seed, streamDMM, j.k, j.run), nil)
+			s.run(rngFor(seed, streamDMM, j.k, j.run), init)
 			labels, keff := compact(s.z)
 			out[i] = candidate{k: j.k, keff: keff, labels: labels, score: s.logLik()}
 		}

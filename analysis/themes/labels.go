@@ -19,9 +19,11 @@ const labelSep = "・"
 // where tf(t,c) counts t in the documents of class c, f(t) counts t in all
 // classes and A is the mean number of term occurrences per class. A term
 // common everywhere gets a small ln(1 + A/f) however often it occurs in c.
-// class[i] is row i's class (−1 leaves the row out). It returns up to top
-// columns per class, best first, ties by column (the terms' sorted order).
-func distinctiveTerms(counts *csr, class []int, nClass, top int) [][]int {
+// class[i] is row i's class (−1 leaves the row out). Only the first nTerms
+// columns are ranked (the rest are sub-word features, which are no label);
+// all columns count in A. It returns up to top columns per class, best first,
+// ties by column (the terms' sorted order).
+func distinctiveTerms(counts *csr, nTerms int, class []int, nClass, top int) [][]int {
 	tf := make([][]float64, nClass)
 	for c := range tf {
 		tf[c] = make([]float64, counts.cols)
@@ -51,7 +53,7 @@ func distinctiveTerms(counts *csr, class []int, nClass, top int) [][]int {
 	var cand []scored
 	for c := range nClass {
 		cand = cand[:0]
-		for j, n := range tf[c] {
+		for j, n := range tf[c][:nTerms] {
 			if n > 0 {
 				cand = append(cand, scored{j, n / total[c] * math.Log(1+avg/f[j])})
 			}
@@ -93,7 +95,7 @@ const (
 
 // representatives returns the rows to show for one theme. members must be
 // sorted nearest first.
-func representatives(counts *csr, members []int) []int {
+func representatives(c *corpus, members []int) []int {
 	scan := members[:min(len(members), repScanLimit)]
 	var picked []int
 	for _, r := range scan {
@@ -102,7 +104,7 @@ func representatives(counts *csr, members []int) []int {
 		}
 		dup := false
 		for _, p := range picked {
-			if jaccard(counts, r, p) >= repMaxJaccard {
+			if jaccard(c, r, p) >= repMaxJaccard {
 				dup = true
 				break
 			}
@@ -131,9 +133,9 @@ func representatives(counts *csr, members []int) []int {
 }
 
 // jaccard is |A∩B| / |A∪B| of the term sets of rows a and b.
-func jaccard(counts *csr, a, b int) float64 {
-	x, _ := counts.row(a)
-	y, _ := counts.row(b)
+func jaccard(c *corpus, a, b int) float64 {
+	x, _ := c.termRow(a)
+	y, _ := c.termRow(b)
 	inter := 0
 	for i, j := 0, 0; i < len(x) && j < len(y); {
 		switch {

@@ -8,7 +8,6 @@ import (
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat"
 )
 
 // lsa is a rank-k truncated SVD A ≈ U Σ Vᵀ of a documents × terms matrix.
@@ -98,20 +97,34 @@ func finishLSA(a *csr, v *mat.Dense, values []float64) lsa {
 			floats.AddScaled(dst, val[n], vr.Data[int(j)*vr.Stride:int(j)*vr.Stride+k])
 		}
 	}
-	for c := range k {
-		best, at := -1.0, 0
-		for i := 0; i < a.rows; i++ {
-			if x := math.Abs(sr.Data[i*sr.Stride+c]); x > best {
-				best, at = x, i
+	// The sign rule, row by row: with a million documents a walk down each
+	// column would touch a new cache line at every step.
+	best := make([]float64, k) // largest |score| so far, per component
+	at := make([]float64, k)   // the score that has it
+	for c := range best {
+		best[c] = -1
+	}
+	for i := 0; i < a.rows; i++ {
+		for c, x := range sr.Data[i*sr.Stride : i*sr.Stride+k] {
+			if ax := math.Abs(x); ax > best[c] {
+				best[c], at[c] = ax, x
 			}
 		}
-		if a.rows > 0 && sr.Data[at*sr.Stride+c] < 0 {
-			for i := 0; i < a.rows; i++ {
-				sr.Data[i*sr.Stride+c] *= -1
-			}
-			for j := 0; j < a.cols; j++ {
-				vr.Data[j*vr.Stride+c] *= -1
-			}
+	}
+	flip := make([]float64, k)
+	flipAny := false
+	for c := range flip {
+		flip[c] = 1
+		if a.rows > 0 && at[c] < 0 {
+			flip[c], flipAny = -1, true
+		}
+	}
+	if flipAny {
+		for i := 0; i < a.rows; i++ {
+			floats.Mul(sr.Data[i*sr.Stride:i*sr.Stride+k], flip)
+		}
+		for j := 0; j < a.cols; j++ {
+			floats.Mul(vr.Data[j*vr.Stride:j*vr.Stride+k], flip)
 		}
 	}
 	return lsa{values: values, v: v, scores: scores}
@@ -169,10 +182,29 @@ func explainedVarianceRatio(a *csr, scores *mat.Dense) []float64 {
 	}
 	_, k := scores.Dims()
 	out := make([]float64, k)
-	col := make([]float64, a.rows)
-	for c := range k {
-		mat.Col(col, c, scores)
-		out[c] = stat.PopVariance(col, nil) / total
+	if total <= 0 {
+		return out // every column constant (BM25 can zero them all): nothing to explain
+	}
+	// Population variance of each score column by the corrected two-pass
+	// algorithm (Chan, Golub and LeVeque 1983, eq. 1.7, as gonum's
+	// stat.PopVariance), both passes row by row for the cache's sake.
+	sr := scores.RawMatrix()
+	mean := make([]float64, k)
+	for i := 0; i < a.rows; i++ {
+		floats.Add(mean, sr.Data[i*sr.Stride:i*sr.Stride+k])
+	}
+	floats.Scale(1/n, mean)
+	ss := make([]float64, k)
+	comp := make([]float64, k)
+	for i := 0; i < a.rows; i++ {
+		for c, x := range sr.Data[i*sr.Stride : i*sr.Stride+k] {
+			d := x - mean[c]
+			ss[c] += d * d
+			comp[c] += d
+		}
+	}
+	for c := range out {
+		out[c] = (ss[c] - comp[c]*comp[c]/n) / n / total
 	}
 	return out
 }

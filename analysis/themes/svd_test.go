@@ -218,3 +218,37 @@ func TestTruncatedSVDAllValues(t *testing.T) {
 		}
 	}
 }
+
+// TestBM25 checks bm25 on a case worked by hand from the formula in its
+// comment (k1 = 1.2, b = 0.75). Five documents over terms a, b, c, d:
+//
+//	d0: a×2 b     d1: a c     d2: c×2     d3: b d     d4: c d×3
+//
+// N = 5, n = (2, 2, 3, 2), so idf(a) = idf(b) = idf(d) = ln(3.5/2.5) =
+// ln 1.4 = 0.336472 and idf(c) = ln(2.5/3.5) < 0, floored to 0. Lengths are
+// (3, 2, 2, 2, 4), avdl = 13/5 = 2.6. For d0, K = 1.2·(0.25 + 0.75·3/2.6) =
+// 1.338462; w(a) = 2·2.2/(2+K)·ln 1.4 = 0.443461 and w(b) = 2.2/(1+K)·ln 1.4 =
+// 0.316550, which scaled to unit length are 0.813914 and 0.580985. d1 keeps
+// only a (c weighs 0): (1, 0). d2 holds only c: a zero row. d3's two terms
+// have equal weights: 1/√2 each. d4 keeps only d: 1.
+func TestBM25(t *testing.T) {
+	counts := csrFromDense([][]float64{
+		{2, 1, 0, 0},
+		{1, 0, 1, 0},
+		{0, 0, 2, 0},
+		{0, 1, 0, 1},
+		{0, 0, 1, 3},
+	})
+	got := dense(bm25(counts, defaultBM25))
+	r := 1 / math.Sqrt2
+	want := [][]float64{
+		{0.8139143338068476, 0.5809849027502827, 0, 0},
+		{1, 0, 0, 0},
+		{0, 0, 0, 0},
+		{0, r, 0, r},
+		{0, 0, 0, 1},
+	}
+	// The hand values above are rounded to 6 digits; these are the same
+	// arithmetic carried to full precision, so the tolerance is rounding's.
+	checkMatrix(t, "bm25", got, want, 1e-12)
+}

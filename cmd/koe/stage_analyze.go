@@ -772,8 +772,9 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	if len(tdocs) < 8 {
 		return tr, nil // too little text for themes to mean anything
 	}
+	weighting := themes.Weighting(cfg.ThemesVectors)
 	c := p.counter("analyze", wd.id+" themes", "fits", 0)
-	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax, Progress: c.Fits})
+	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax, Weighting: weighting, Progress: c.Fits})
 	c.Done()
 	if err != nil {
 		return nil, fmt.Errorf("themes: %w", err)
@@ -833,7 +834,7 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 	}
 	tr.themes = len(res.Themes)
 	tr.nextTheme = next
-	if err := writeStability(tx, wd.id, tdocs, res, cfg.Seed); err != nil {
+	if err := writeStability(tx, wd.id, tdocs, res, cfg.Seed, weighting); err != nil {
 		return nil, err
 	}
 	return tr, nil
@@ -848,7 +849,7 @@ const stabilityDocs = 5000
 // at the same number of themes and records how well each partition agrees
 // with the reported one (adjusted Rand index), so readers know how firm the
 // themes are.
-func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Result, seed int64) error {
+func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Result, seed int64, weighting themes.Weighting) error {
 	if res.K < 2 {
 		return nil
 	}
@@ -864,7 +865,7 @@ func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Re
 		}
 	}
 	for _, other := range []int64{seed + 1, seed + 2} {
-		alt, err := themes.Find(sample, themes.Options{K: res.K, Seed: other})
+		alt, err := themes.Find(sample, themes.Options{K: res.K, Seed: other, Weighting: weighting})
 		if err != nil {
 			return fmt.Errorf("themes with seed %d: %w", other, err)
 		}
