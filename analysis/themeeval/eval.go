@@ -55,25 +55,9 @@ func Prepare(s *Set, baseline, koe *tokenize.Tokenizer) *Corpus {
 	return c
 }
 
-// TopicTerms is what cmd/koe (stage_analyze.go, topicTerms) hands to
-// themes.Find for one document: its nouns and compounds, or all its terms
-// when it has no noun. It is repeated here because the harness must measure
-// what the pipeline does and cannot import a main package; keep the two in
-// step.
-func TopicTerms(ts []tokenize.Term) []string {
-	var out []string
-	for _, t := range ts {
-		if t.POS == "名詞" {
-			out = append(out, t.Base)
-		}
-	}
-	if len(out) == 0 {
-		for _, t := range ts {
-			out = append(out, t.Base)
-		}
-	}
-	return out
-}
+// TopicTerms is what the pipeline hands to themes.Find for one document
+// (tokenize.TopicTerms).
+func TopicTerms(ts []tokenize.Term) []string { return tokenize.TopicTerms(ts) }
 
 // Method is one way of clustering a corpus: it returns a cluster per text
 // and the number of clusters it chose.

@@ -382,3 +382,24 @@ func negAdjForm(base string) string {
 	}
 	return strings.TrimSuffix(base, "い") + "くない"
 }
+
+// TopicTerms are the terms themes are found on: the nouns (with
+// compounds), which say what an answer is about. Verbs and adjectives
+// (増やす, 困る, 多い) say how residents feel about it and are used
+// everywhere, so they blur topics; a document without a noun keeps all its
+// terms. The pipeline and the theme evaluation harness both use this, so
+// the harness measures what the pipeline does.
+func TopicTerms(ts []Term) []string {
+	var out []string
+	for _, t := range ts {
+		if t.POS == "名詞" {
+			out = append(out, t.Base)
+		}
+	}
+	if len(out) == 0 {
+		for _, t := range ts {
+			out = append(out, t.Base)
+		}
+	}
+	return out
+}

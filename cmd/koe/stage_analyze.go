@@ -757,7 +757,7 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 		if dd.NonAnswer[i] || (cfg.ThemesDuplicates != "each" && dd.First[g] != i) {
 			continue // a non-answer, or a copy that its group's first member speaks for
 		}
-		if topic := topicTerms(terms[i]); len(topic) > 0 {
+		if topic := tokenize.TopicTerms(terms[i]); len(topic) > 0 {
 			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: topic})
 			if d.Source == "survey" {
 				docResp[d.ID] = d.RespondentID
@@ -1024,22 +1024,3 @@ const (
 	themeKMin = 6
 	themeKMax = 15
 )
-
-// topicTerms are the terms themes are found on: nouns (with compounds),
-// which say what an answer is about. Verbs and adjectives (増やす, 困る,
-// 多い) say how residents feel about it and are used everywhere, so they blur
-// topics; a document without a noun keeps all its terms.
-func topicTerms(ts []tokenize.Term) []string {
-	var out []string
-	for _, t := range ts {
-		if t.POS == "名詞" {
-			out = append(out, t.Base)
-		}
-	}
-	if len(out) == 0 {
-		for _, t := range ts {
-			out = append(out, t.Base)
-		}
-	}
-	return out
-}
