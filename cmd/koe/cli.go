@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"koe/ingest"
@@ -15,6 +16,11 @@ import (
 
 // version is printed in the report's methods section and in runs.koe_version.
 const version = "0.1.0"
+
+// softMemoryLimit is the Go heap's soft limit (runtime/debug.SetMemoryLimit)
+// unless GOMEMLIMIT is set: with SQLite's page caches beside it, a run stays
+// near 2 GiB.
+const softMemoryLimit = 1536 << 20
 
 // Exit statuses (SPEC §1).
 const (
@@ -83,6 +89,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			continue
 		}
 		rest = append(rest, a)
+	}
+	// A soft ceiling on the Go heap: the collector works harder as a large
+	// study nears it instead of letting the heap double past what an
+	// office PC has free. GOMEMLIMIT, when set, wins.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
 	}
 	if cpuProfile != "" || memProfile != "" {
 		stop, err := startProfiles(cpuProfile, memProfile)

@@ -177,6 +177,10 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 		wd.index[r.ID] = i
 	}
 	optIndex := map[string]map[string]int{}
+	// A single or likert answer is one index: respondents' one-element
+	// Values share a backing array per question instead of each holding an
+	// allocation of its own (a million respondents × 36 questions).
+	backing := map[string][]int{}
 	for _, q := range qs {
 		switch q.Kind {
 		case string(ingest.Single), string(ingest.Multi), string(ingest.Likert):
@@ -223,6 +227,16 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 				if prev == j {
 					return nil
 				}
+			}
+			if !v.Multi && len(v.Values[i]) == 0 {
+				b := backing[a.QuestionID]
+				if b == nil {
+					b = make([]int, len(wd.ids))
+					backing[a.QuestionID] = b
+				}
+				b[i] = j
+				v.Values[i] = b[i : i+1 : i+1]
+				return nil
 			}
 			v.Values[i] = append(v.Values[i], j)
 			return nil
