@@ -18,9 +18,11 @@ import (
 const version = "0.1.0"
 
 // softMemoryLimit is the Go heap's soft limit (runtime/debug.SetMemoryLimit)
-// unless GOMEMLIMIT is set: with SQLite's page caches beside it, a run stays
-// near 2 GiB.
-const softMemoryLimit = 1536 << 20
+// unless GOMEMLIMIT is set. At 1.5 GiB a 1,000,000-respondent analysis
+// spent 43% of its CPU in the collector (its live heap is larger) and still
+// peaked at 3.4 GB; 3 GiB keeps the heap from doubling past that without
+// the collector running all the time.
+const softMemoryLimit = 3 << 30
 
 // Exit statuses (SPEC §1).
 const (

@@ -213,13 +213,15 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 			wd.numbers[q.ID] = nums
 		}
 	}
-	err = db.EachAnswer(wave, func(a store.AnswerRow) error {
-		i, ok := wd.index[a.RespondentID]
+	// Map lookups with string(b) keys do not allocate: tens of millions of
+	// rows pass here on a large study.
+	err = db.EachAnswerBytes(wave, func(a store.AnswerBytes) error {
+		i, ok := wd.index[string(a.RespondentID)]
 		if !ok {
 			return fmt.Errorf("answer of unknown respondent %q", a.RespondentID)
 		}
-		if v := wd.vars[a.QuestionID]; v != nil {
-			j, ok := optIndex[a.QuestionID][a.Code]
+		if v := wd.vars[string(a.QuestionID)]; v != nil {
+			j, ok := optIndex[string(a.QuestionID)][string(a.Code)]
 			if !ok {
 				return fmt.Errorf("question %s: answer code %q is not an option", a.QuestionID, a.Code)
 			}
@@ -229,10 +231,10 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 				}
 			}
 			if !v.Multi && len(v.Values[i]) == 0 {
-				b := backing[a.QuestionID]
+				b := backing[v.ID]
 				if b == nil {
 					b = make([]int, len(wd.ids))
-					backing[a.QuestionID] = b
+					backing[v.ID] = b
 				}
 				b[i] = j
 				v.Values[i] = b[i : i+1 : i+1]
@@ -241,7 +243,7 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 			v.Values[i] = append(v.Values[i], j)
 			return nil
 		}
-		if nums := wd.numbers[a.QuestionID]; nums != nil && a.Value.Valid {
+		if nums := wd.numbers[string(a.QuestionID)]; nums != nil && a.Value.Valid {
 			nums[i] = a.Value.Float64
 		}
 		return nil

@@ -158,30 +158,42 @@ type AnswerRow struct {
 // EachAnswer calls fn for every answer of a wave, in the order they were
 // stored.
 func (s reader) EachAnswer(wave string, fn func(a AnswerRow) error) error {
-	return s.eachAnswerRow(wave, fn)
+	return s.EachAnswerBytes(wave, func(a AnswerBytes) error {
+		return fn(AnswerRow{RespondentID: string(a.RespondentID), QuestionID: string(a.QuestionID), Code: string(a.Code), Value: a.Value})
+	})
 }
 
-// eachAnswerRow reads the answers row by row. (Grouping them in SQL with
-// group_concat was tried: without an index on the question it costs a sort
-// of every answer, and with one the index costs more to build than the
-// rows take to read.)
-func (s reader) eachAnswerRow(wave string, fn func(a AnswerRow) error) error {
+// AnswerBytes is an answers row whose text is only valid during the call
+// it is passed to.
+type AnswerBytes struct {
+	RespondentID, QuestionID, Code []byte
+	Value                          sql.NullFloat64
+}
+
+// EachAnswerBytes is EachAnswer without a string per value: a million
+// respondents' answers are tens of millions of rows, and three strings each
+// kept the collector busier than the reading itself. A caller keeping a
+// value must copy it (a map lookup with string(b) does not allocate).
+func (s reader) EachAnswerBytes(wave string, fn func(a AnswerBytes) error) error {
 	rows, err := s.q.Query(`SELECT respondent_id, question_id, COALESCE(code,''), value_num FROM answers WHERE wave_id = ?`, wave)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	var rid, qid, code sql.RawBytes
+	var a AnswerBytes
 	for rows.Next() {
-		var a AnswerRow
-		if err := rows.Scan(&a.RespondentID, &a.QuestionID, &a.Code, &a.Value); err != nil {
+		if err := rows.Scan(&rid, &qid, &code, &a.Value); err != nil {
 			return err
 		}
+		a.RespondentID, a.QuestionID, a.Code = rid, qid, code
 		if err := fn(a); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
 }
+
 
 // DocRow is a document as analysis needs it.
 type DocRow struct {

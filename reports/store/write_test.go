@@ -113,9 +113,9 @@ func TestWaveWriterBatches(t *testing.T) {
 	}
 }
 
-// TestEachAnswerRowByRow checks that the row-by-row path reads what the
-// grouped path reads.
-func TestEachAnswerRowByRow(t *testing.T) {
+// TestEachAnswerBytes checks that the byte-slice reader gives what the
+// string reader gives.
+func TestEachAnswerBytes(t *testing.T) {
 	db := networkFixture(t)
 	var grouped, rows []string
 	collect := func(dst *[]string) func(a AnswerRow) error {
@@ -127,7 +127,11 @@ func TestEachAnswerRowByRow(t *testing.T) {
 	if err := db.EachAnswer("R8", collect(&grouped)); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.eachAnswerRow("R8", collect(&rows)); err != nil {
+	err := db.EachAnswerBytes("R8", func(a AnswerBytes) error {
+		rows = append(rows, fmt.Sprintf("%s %s %s %v", a.RespondentID, a.QuestionID, a.Code, a.Value))
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	slices.Sort(grouped)
