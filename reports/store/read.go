@@ -194,7 +194,6 @@ func (s reader) EachAnswerBytes(wave string, fn func(a AnswerBytes) error) error
 	return rows.Err()
 }
 
-
 // DocRow is a document as analysis needs it.
 type DocRow struct {
 	ID           int64
