@@ -44,6 +44,7 @@ bench:
             else if (u == "B/op") other = other sprintf("%.0f MB alloc; ", v/1e6)
             else if (u != "allocs/op") other = other v " " u "; "
         }
+        sub(/; $/, "", other)
         printf "| %s | %s | %s | %s |\n", name, t, mbs, other
     }' "$out"
 
