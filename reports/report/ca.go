@@ -120,18 +120,7 @@ func (l *loader) loadCA(d *waveData) error {
 		return fmt.Errorf("read ca_inertia: %w", err)
 	}
 	// Demographics in codebook order.
-	rank := func(qid string) int {
-		if q := d.byID[qid]; q != nil {
-			return q.ord
-		}
-		return 1 << 30
-	}
-	sort.SliceStable(qids, func(i, j int) bool {
-		if rank(qids[i]) != rank(qids[j]) {
-			return rank(qids[i]) < rank(qids[j])
-		}
-		return qids[i] < qids[j]
-	})
+	d.sortByCodebook(qids)
 	for _, qid := range qids {
 		docs, err := l.networkDocs(d, qid)
 		if err != nil {
@@ -412,3 +401,20 @@ func newCAChart(title, describedBy string, groups, labelled, all []caPoint, xTit
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// sortByCodebook orders question ids as the codebook lists them; ids it
+// does not know go last, by id.
+func (d *waveData) sortByCodebook(qids []string) {
+	rank := func(qid string) int {
+		if q := d.byID[qid]; q != nil {
+			return q.ord
+		}
+		return 1 << 30
+	}
+	sort.SliceStable(qids, func(i, j int) bool {
+		if rank(qids[i]) != rank(qids[j]) {
+			return rank(qids[i]) < rank(qids[j])
+		}
+		return qids[i] < qids[j]
+	})
+}

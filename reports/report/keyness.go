@@ -3,7 +3,6 @@ package report
 import (
 	"database/sql"
 	"fmt"
-	"sort"
 )
 
 // This file reads the distinctive words (特徴語) the analysis stored in
@@ -98,18 +97,7 @@ func (l *loader) loadWords(d *waveData) error {
 		return fmt.Errorf("read distinctive_terms: %w", err)
 	}
 	// Demographics in codebook order, as the correspondence analyses.
-	rank := func(qid string) int {
-		if q := d.byID[qid]; q != nil {
-			return q.ord
-		}
-		return 1 << 30
-	}
-	sort.SliceStable(qids, func(i, j int) bool {
-		if rank(qids[i]) != rank(qids[j]) {
-			return rank(qids[i]) < rank(qids[j])
-		}
-		return qids[i] < qids[j]
-	})
+	d.sortByCodebook(qids)
 	for _, qid := range qids {
 		gs := byQ[qid]
 		if len(gs) < 2 {
