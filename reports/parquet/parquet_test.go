@@ -37,12 +37,12 @@ func fixture(t *testing.T) *store.DB {
 		}
 	}
 	exec(`INSERT INTO waves (wave_id, ord, label, source_path, source_sha256, encoding, rows_read, rows_loaded, rows_quarantined) VALUES ('R8', 1, '令和8年度', 'r8/survey.csv', 'ab', 'utf-8', 3, 3, 0)`)
-	exec(`INSERT INTO respondents VALUES ('R8', '1', 2, 1.0), ('R8', '2', 3, 0.5), ('R8', '3', NULL, 1.25)`)
+	exec(`INSERT INTO respondents (wave_id, respondent_id, line, weight) VALUES ('R8', '1', 2, 1.0), ('R8', '2', 3, 0.5), ('R8', '3', NULL, 1.25)`)
 	tx, err := s.Begin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := tx.Prepare(`INSERT INTO answers VALUES ('R8', ?, ?, ?, ?)`)
+	st, err := tx.Prepare(`INSERT INTO answers (wave_id, respondent_id, question_id, code, value_num) VALUES ('R8', ?, ?, ?, ?)`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestWriteFailureLeavesNoFile(t *testing.T) {
 	// A NULL in a column the export declares NOT NULL makes the export fail
 	// mid-file; the half-written file must not appear under its final name.
 	if _, err := db.SQL().Exec(`DROP TABLE respondents; CREATE TABLE respondents (wave_id TEXT, respondent_id TEXT, line INTEGER, weight REAL);
-		INSERT INTO respondents VALUES ('R8', NULL, 1, 1.0)`); err != nil {
+		INSERT INTO respondents (wave_id, respondent_id, line, weight) VALUES ('R8', NULL, 1, 1.0)`); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

@@ -53,7 +53,7 @@ func TestWideCrosstabTurned(t *testing.T) {
 func TestThemeWithOneEqualChild(t *testing.T) {
 	// 防災 (theme 4, 3 documents) gets one sub-theme holding all three.
 	html := render(t, openFixture(t,
-		`INSERT INTO themes VALUES ('R8',6,4,'防災・避難',3,'避難所、川');
+		`INSERT INTO themes (wave_id, theme_id, parent_id, label, n_docs, top_terms) VALUES ('R8',6,4,'防災・避難',3,'避難所、川');
 		 UPDATE doc_themes SET theme_id = 6 WHERE theme_id = 4`), fixtureOpts)
 	if strings.Contains(html, "防災・避難") {
 		t.Error("a sub-theme that repeats its theme is printed")

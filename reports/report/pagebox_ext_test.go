@@ -17,8 +17,8 @@ func TestThemeStabilitySentence(t *testing.T) {
 		rows, want string
 	}{
 		{"", ""},
-		{"INSERT INTO theme_stability VALUES ('R8',1,2,100,0.31),('R8',1,3,100,0.384);", "やり直し、報告のテーマと比べたところ、分け方の一致度（調整ランド指数：1で完全に一致、0で偶然と同程度）は0.31〜0.38でした。テーマの境目は実行のたびに変わりうる"},
-		{"INSERT INTO theme_stability VALUES ('R8',1,2,100,0.95),('R8',1,3,100,0.95);", "は0.95でした。テーマの分かれ方はかなり安定しています。"},
+		{"INSERT INTO theme_stability (wave_id, seed, other_seed, docs, ari) VALUES ('R8',1,2,100,0.31),('R8',1,3,100,0.384);", "やり直し、報告のテーマと比べたところ、分け方の一致度（調整ランド指数：1で完全に一致、0で偶然と同程度）は0.31〜0.38でした。テーマの境目は実行のたびに変わりうる"},
+		{"INSERT INTO theme_stability (wave_id, seed, other_seed, docs, ari) VALUES ('R8',1,2,100,0.95),('R8',1,3,100,0.95);", "は0.95でした。テーマの分かれ方はかなり安定しています。"},
 	}
 	for _, c := range cases {
 		var extra []string
