@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"koe/ingest"
@@ -63,6 +64,13 @@ type WaveWriter struct {
 	// pending docs wait here so that masking, the slow part of writing a
 	// document, runs on every core; they are written in arrival order.
 	pending []ingest.Doc
+	// Respondents are written by a goroutine of their own, so that reading
+	// and checking the next rows of the survey overlaps with SQLite
+	// writing the last ones. Every other write first waits for the queue
+	// to drain (sync), which keeps the writes in call order.
+	queue  chan *ingest.Respondent
+	idle   chan struct{}
+	failed atomic.Pointer[error]
 }
 
 // docBlock is how many documents are masked together.
@@ -109,6 +117,7 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(string) s
 			return err
 		}
 	}
+	defer w.sync() // never leave the writer running behind an error
 	meta, err := fn(w)
 	if err != nil {
 		return err
@@ -135,6 +144,9 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(string) s
 
 // Codebook writes the wave's questions and options.
 func (w *WaveWriter) Codebook(cb *ingest.Codebook) error {
+	if err := w.sync(); err != nil {
+		return err
+	}
 	for i, q := range cb.Questions {
 		if q.Personal {
 			continue
@@ -170,6 +182,42 @@ func (w *WaveWriter) Codebook(cb *ingest.Codebook) error {
 
 // Respondent writes a loaded respondent with its answers and documents.
 func (w *WaveWriter) Respondent(r *ingest.Respondent) error {
+	if e := w.failed.Load(); e != nil {
+		return *e
+	}
+	if w.queue == nil {
+		w.queue, w.idle = make(chan *ingest.Respondent, 1024), make(chan struct{})
+		go func(q <-chan *ingest.Respondent, idle chan<- struct{}) {
+			defer close(idle)
+			for r := range q {
+				if w.failed.Load() != nil {
+					continue // drain: the producer sees the error on its next call
+				}
+				if err := w.writeRespondent(r); err != nil {
+					w.failed.Store(&err)
+				}
+			}
+		}(w.queue, w.idle)
+	}
+	w.queue <- r
+	return nil
+}
+
+// sync waits until every queued respondent is written and reports the
+// first error writing them.
+func (w *WaveWriter) sync() error {
+	if w.queue != nil {
+		close(w.queue)
+		<-w.idle
+		w.queue, w.idle = nil, nil
+	}
+	if e := w.failed.Load(); e != nil {
+		return *e
+	}
+	return nil
+}
+
+func (w *WaveWriter) writeRespondent(r *ingest.Respondent) error {
 	weight := r.Weight
 	if weight == 0 {
 		weight = 1
@@ -189,7 +237,7 @@ func (w *WaveWriter) Respondent(r *ingest.Respondent) error {
 	for i := range r.Docs {
 		d := r.Docs[i]
 		d.WaveID, d.Source, d.RespondentID = w.wave, "survey", r.ID
-		if err := w.Doc(d); err != nil {
+		if err := w.queueDoc(d); err != nil {
 			return err
 		}
 	}
@@ -199,6 +247,13 @@ func (w *WaveWriter) Respondent(r *ingest.Respondent) error {
 // Doc writes one free-text document. Documents are masked and written in
 // blocks; the last block goes when ReplaceWave's fn returns.
 func (w *WaveWriter) Doc(d ingest.Doc) error {
+	if err := w.sync(); err != nil {
+		return err
+	}
+	return w.queueDoc(d)
+}
+
+func (w *WaveWriter) queueDoc(d ingest.Doc) error {
 	w.pending = append(w.pending, d)
 	if len(w.pending) < docBlock {
 		return nil
@@ -243,6 +298,9 @@ func (w *WaveWriter) flushDocs() error {
 
 // flush writes every buffered row.
 func (w *WaveWriter) flush() error {
+	if err := w.sync(); err != nil {
+		return err
+	}
 	if err := w.flushDocs(); err != nil {
 		return err
 	}
@@ -256,12 +314,18 @@ func (w *WaveWriter) flush() error {
 
 // Masking records what masking replaced in the wave, by kind.
 func (w *WaveWriter) Masking(kind string, n, docs int) error {
+	if err := w.sync(); err != nil {
+		return err
+	}
 	_, err := w.tx.Exec(`INSERT INTO masking (wave_id, kind, n, docs) VALUES (?,?,?,?)`, w.wave, kind, n, docs)
 	return err
 }
 
 // Quarantine records a row that was set aside.
 func (w *WaveWriter) Quarantine(q ingest.Quarantined) error {
+	if err := w.sync(); err != nil {
+		return err
+	}
 	var col any
 	if q.Column > 0 {
 		col = q.Column
@@ -272,6 +336,9 @@ func (w *WaveWriter) Quarantine(q ingest.Quarantined) error {
 
 // Workshop records a workshop file.
 func (w *WaveWriter) Workshop(ws ingest.Workshop) error {
+	if err := w.sync(); err != nil {
+		return err
+	}
 	_, err := w.tx.Exec(`INSERT OR REPLACE INTO workshops (wave_id, workshop_id, title, date, area, source_path, kind, skipped, frames) VALUES (?,?,?,?,?,?,?,?,?)`,
 		w.wave, ws.ID, nullStr(ws.Title), nullStr(ws.Date), nullStr(ws.Area), ws.SourcePath, ws.Kind, ws.Skipped, ws.Frames)
 	return err
