@@ -140,3 +140,38 @@ func TestEachAnswerBytes(t *testing.T) {
 		t.Errorf("grouped %q\nrows    %q", grouped, rows)
 	}
 }
+
+// TestWaveWriterError: a write that fails on the writer goroutine fails
+// ReplaceWave, and the previous wave stays.
+func TestWaveWriterError(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "koe.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	write := func(ids ...string) error {
+		return db.ReplaceWave(context.Background(), "R8", nil, func(w *WaveWriter) (WaveMeta, error) {
+			for _, id := range ids {
+				if err := w.Respondent(&ingest.Respondent{ID: id, Line: 2}); err != nil {
+					return WaveMeta{}, err
+				}
+			}
+			return WaveMeta{ID: "R8", Ord: 1}, nil
+		})
+	}
+	if err := write("1", "2"); err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 2000)
+	for i := range ids {
+		ids[i] = fmt.Sprint(i + 10)
+	}
+	ids = append(ids, "10") // a duplicate key, far into the second batch
+	if err := write(ids...); err == nil || !strings.Contains(err.Error(), "UNIQUE") {
+		t.Fatalf("duplicate respondent: error %v, want a UNIQUE constraint failure", err)
+	}
+	var n int
+	if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM respondents`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("after the failed wave: %d respondents (%v), want the previous 2", n, err)
+	}
+}
