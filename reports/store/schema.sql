@@ -135,7 +135,6 @@ CREATE TABLE doc_terms (
   n      INTEGER NOT NULL  -- occurrences in the document
 );
 CREATE INDEX doc_terms_doc ON doc_terms (doc_id);
-CREATE INDEX doc_terms_term ON doc_terms (term);
 
 -- Themes found in each wave's free text.
 CREATE TABLE themes (
