@@ -76,11 +76,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
-		case len(rest) > 0:
-			// Options after the command name are the command's own.
-		case a == "-v" || a == "--verbose":
+		case a == "-v" || a == "--verbose": // anywhere, as before the profiles existed
 			e.verbose = true
 			continue
+		case len(rest) > 0:
+			// Other options after the command name are the command's own.
 		case strings.HasPrefix(a, "--cpuprofile=") || strings.HasPrefix(a, "--memprofile="):
 			k, v, _ := strings.Cut(a, "=")
 			if k == "--cpuprofile" {

@@ -632,3 +632,25 @@ func TestReportPDF(t *testing.T) {
 		t.Errorf("report.pdf is not a PDF (err %v)", err)
 	}
 }
+
+// TestGlobalOptions: -v is taken before or after the command; the profile
+// options only before it, and they write pprof files.
+func TestGlobalOptions(t *testing.T) {
+	dir := t.TempDir()
+	cpu := filepath.Join(dir, "cpu.prof")
+	for _, args := range [][]string{
+		{"tokenize", "--format", "wakati", "-v"},
+		{"-v", "--cpuprofile=" + cpu, "tokenize", "--format", "wakati"},
+	} {
+		r := koe(t, "防災対策\n", args...)
+		if r.code != exitOK || r.stdout != "防災 対策\n" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %s", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	if st, err := os.Stat(cpu); err != nil || st.Size() == 0 {
+		t.Errorf("no CPU profile written: %v", err)
+	}
+	if r := koe(t, "", "tokenize", "--cpuprofile="+cpu); r.code != exitUsage {
+		t.Errorf("--cpuprofile after the command: exit %d, want 2 (an unknown flag of tokenize)", r.code)
+	}
+}
