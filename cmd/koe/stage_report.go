@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"koe/reports/parquet"
 	"koe/reports/report"
@@ -25,9 +26,10 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		return err
 	}
 	defer ro.Close()
-	pqDone := make(chan error, 1)
-	go func() { pqDone <- parquet.Write(ro, filepath.Join(dir, "parquet")) }()
-	defer func() { <-pqDone }() // never leave the export running behind an error
+	var pqErr error
+	var pq sync.WaitGroup
+	pq.Go(func() { pqErr = parquet.Write(ro, filepath.Join(dir, "parquet")) })
+	defer pq.Wait() // never leave the export running behind an error
 	m, err := report.Load(db.SQL(), report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version})
 	if err != nil {
 		return fmt.Errorf("load report data: %w", err)
@@ -45,10 +47,9 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		return fmt.Errorf("tables: %w", err)
 	}
 	c.Add(1)
-	err = <-pqDone
-	pqDone <- nil // for the deferred receive
-	if err != nil {
-		return fmt.Errorf("parquet: %w", err)
+	pq.Wait()
+	if pqErr != nil {
+		return fmt.Errorf("parquet: %w", pqErr)
 	}
 	c.Done()
 	done("report/index.html, parquet/, tables/")
