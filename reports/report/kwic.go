@@ -259,7 +259,9 @@ func kwicFor(docs []kwicDoc, terms []string, who func(kwicDoc) (string, error)) 
 // first kwicAttrs single-choice demographic questions it answered, in
 // question order, joined with '・'. Each question's respondents come back
 // grouped by answer in one string per option, so a large wave costs a
-// few rows rather than a lookup per quoted writer.
+// few rows rather than a lookup per quoted writer. An id holding the
+// separator (U+001F) is split and matches nobody: its writer is shown as
+// アンケート, never as someone else (as reports/store.DemographicGroups).
 func (l *loader) demographicLabels(wave string) (map[string]string, error) {
 	var qids []string
 	err := l.each(`SELECT question_id FROM questions WHERE wave_id = ? AND is_demographic = 1 AND kind = 'single'
