@@ -267,8 +267,9 @@ func genBlock(opt Options, wave, b int) []byte {
 	first := b * blockRows
 	n := min(blockRows, opt.Respondents-first)
 	rows := make([][]string, n)
-	// The sample's R7 → R8 shifts continue wave by wave, capped at two
-	// steps so that late waves stay plausible.
+	// The first generated wave (R8) answers as the sample's R8 does (one
+	// step of the sample's R7 → R8 change); R9 and later take a second
+	// step and no more, so that late waves stay plausible.
 	shift := min(wave+1, 2)
 	for i := range rows {
 		p := drawPerson(r)
