@@ -111,8 +111,8 @@ func Crosstab(row, col *Var, w []float64, opts CrosstabOptions) (*CrossTable, er
 		ct.ColLabels = append(ct.ColLabels, col.Label(b))
 	}
 	both := make([]int, 0, row.N())
-	for i := range row.Values {
-		rv, cv := row.Values[i], col.Values[i]
+	for i := range row.N() {
+		rv, cv := row.At(i), col.At(i)
 		if len(rv) == 0 || len(cv) == 0 {
 			continue
 		}
@@ -257,7 +257,7 @@ func (ct *CrossTable) testWhole(row, col *Var, both []int, ww []float64) error {
 	ci := make([]int, len(both))
 	wi := make([]float64, len(both))
 	for k, i := range both {
-		ri[k], ci[k], wi[k] = row.Values[i][0], col.Values[i][0], ww[i]
+		ri[k], ci[k], wi[k] = row.At(i)[0], col.At(i)[0], ww[i]
 	}
 	cs, err := runTest(ri, ci, R, C, wi, ct.Weighted)
 	if err != nil {
@@ -310,7 +310,7 @@ func (ct *CrossTable) testOptions(row, col *Var, both []int, ww []float64) error
 	si := make([]int, len(both))
 	wi := make([]float64, len(both))
 	for k, i := range both {
-		si[k], wi[k] = single.Values[i][0], ww[i]
+		si[k], wi[k] = single.At(i)[0], ww[i]
 	}
 	chosen := make([]int, len(both))
 	degenerate := false
@@ -318,7 +318,7 @@ func (ct *CrossTable) testOptions(row, col *Var, both []int, ww []float64) error
 		ps[j] = math.NaN()
 		for k, i := range both {
 			chosen[k] = 1
-			for _, x := range multi.Values[i] {
+			for _, x := range multi.At(i) {
 				if x == j {
 					chosen[k] = 0
 					break

@@ -61,7 +61,8 @@ func Tabulate(v *Var, w []float64) (*Tally, error) {
 	t := &Tally{QuestionID: v.ID, Multi: v.Multi, Weighted: weighted, Base: v.N()}
 	n := make([]int, k+1)
 	wn := make([]float64, k+1)
-	for i, vals := range v.Values {
+	for i := range v.N() {
+		vals := v.At(i)
 		t.WeightedBase += ww[i]
 		if len(vals) == 0 {
 			n[k]++
@@ -204,7 +205,8 @@ func Likert(v *Var, w []float64) (*LikertStats, error) {
 	y := make([]float64, v.N())
 	top := make([]float64, v.N())
 	var base, topW, botW float64
-	for i, vals := range v.Values {
+	for i := range v.N() {
+		vals := v.At(i)
 		base += ww[i]
 		if len(vals) == 0 {
 			y[i], top[i] = math.NaN(), math.NaN()

@@ -17,10 +17,33 @@ type Var struct {
 	// Values holds, per respondent, the indexes into Codes that were chosen.
 	// Empty means 無回答. Single and likert questions have at most one.
 	Values [][]int
+	// Single, when not nil, holds a single or likert question's answers in
+	// place of Values: per respondent the index into Codes, or -1 for
+	// 無回答. It takes 8 bytes a respondent where Values takes 32 (a slice
+	// header and its element), which at a million respondents and a few
+	// dozen questions is the difference of a gigabyte.
+	Single []int
 }
 
 // N is the number of respondents (answered or not).
-func (v *Var) N() int { return len(v.Values) }
+func (v *Var) N() int {
+	if v.Single != nil {
+		return len(v.Single)
+	}
+	return len(v.Values)
+}
+
+// At returns the indexes respondent i chose (empty for 無回答). The slice
+// belongs to v: callers must not change it.
+func (v *Var) At(i int) []int {
+	if v.Single != nil {
+		if v.Single[i] < 0 {
+			return nil
+		}
+		return v.Single[i : i+1 : i+1]
+	}
+	return v.Values[i]
+}
 
 // Label returns the label of option j, falling back to its code.
 func (v *Var) Label(j int) string {
@@ -31,7 +54,7 @@ func (v *Var) Label(j int) string {
 }
 
 // Answered reports whether respondent i chose at least one option.
-func (v *Var) Answered(i int) bool { return len(v.Values[i]) > 0 }
+func (v *Var) Answered(i int) bool { return len(v.At(i)) > 0 }
 
 // Validate checks that every index points at an option, that single
 // questions carry at most one answer and that multi answers do not repeat an
@@ -52,7 +75,11 @@ func (v *Var) Validate() error {
 		}
 	}
 	k := len(v.Codes)
-	for i, vals := range v.Values {
+	if v.Single != nil && v.Multi {
+		return fmt.Errorf("question %s: a multi-answer question stored as single answers", v.ID)
+	}
+	for i := range v.N() {
+		vals := v.At(i)
 		if !v.Multi && len(vals) > 1 {
 			return fmt.Errorf("question %s: respondent %d: %d answers to a single-answer question", v.ID, i, len(vals))
 		}
@@ -77,8 +104,9 @@ func (v *Var) ScoreValues() []float64 {
 	if v.Scores == nil || v.Multi {
 		return nil
 	}
-	out := make([]float64, len(v.Values))
-	for i, vals := range v.Values {
+	out := make([]float64, v.N())
+	for i := range out {
+		vals := v.At(i)
 		if len(vals) == 0 {
 			out[i] = math.NaN()
 			continue

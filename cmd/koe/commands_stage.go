@@ -88,7 +88,7 @@ func cmdAnalyze(ctx context.Context, e *env, args []string) (code int, err error
 		return 0, err
 	}
 	defer release()
-	_, err = withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, newProgress(e)) })
+	_, err = withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, newProgress(e), nil) })
 	return exitOK, err
 }
 

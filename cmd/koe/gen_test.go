@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,5 +51,71 @@ func TestGenRun(t *testing.T) {
 		if r := koe(t, "", args...); r.code != exitUsage {
 			t.Errorf("%q: exit %d, want 2", args, r.code)
 		}
+	}
+}
+
+// TestRunEqualsStages: `koe run` hands the closed answers from ingest to
+// the analysis in memory; the stages run one at a time read them back from
+// the database. Both must give the same report, exports and analysis rows.
+func TestRunEqualsStages(t *testing.T) {
+	gen := func() string {
+		dir := filepath.Join(t.TempDir(), "gen")
+		if r := koe(t, "", "gen", "--out", dir, "--respondents", "1500", "--waves", "2", "--workshops", "1"); r.code != exitOK {
+			t.Fatalf("gen: exit %d\n%s", r.code, r.stderr)
+		}
+		return dir
+	}
+	for _, pair := range []struct {
+		name   string
+		a, b   string
+		wantRC int
+	}{
+		{"small", copyStudy(t, "small"), copyStudy(t, "small"), exitQuarantined},
+		{"gen", gen(), gen(), exitOK},
+	} {
+		t.Run(pair.name, func(t *testing.T) {
+			if r := koe(t, "", "run", pair.a); r.code != pair.wantRC {
+				t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
+			}
+			if r := koe(t, "", "ingest", pair.b); r.code != pair.wantRC {
+				t.Fatalf("ingest: exit %d\n%s", r.code, r.stderr)
+			}
+			for _, stage := range []string{"analyze", "report"} {
+				if r := koe(t, "", stage, pair.b); r.code != exitOK {
+					t.Fatalf("%s: exit %d\n%s", stage, r.code, r.stderr)
+				}
+			}
+			var files []string
+			for _, pat := range []string{"report/index.html", "parquet/*.parquet", "tables/*.csv"} {
+				m, _ := filepath.Glob(filepath.Join(pair.a, "out", pat))
+				if len(m) == 0 {
+					t.Fatalf("no %s from koe run", pat)
+				}
+				for _, f := range m {
+					rel, _ := filepath.Rel(pair.a, f)
+					files = append(files, rel)
+				}
+			}
+			for _, f := range files {
+				x, _ := os.ReadFile(filepath.Join(pair.a, f))
+				y, err := os.ReadFile(filepath.Join(pair.b, f))
+				if err != nil || !bytes.Equal(x, y) {
+					t.Errorf("%s differs between koe run and the stages one at a time (%d and %d bytes, %v)", f, len(x), len(y), err)
+				}
+			}
+			for _, q := range []string{
+				`SELECT group_concat(wave_id || question_id || code || n || weighted_n, ';') FROM (SELECT * FROM tallies ORDER BY 1, 2, 3)`,
+				`SELECT group_concat(crosstab_id || row_code || col_code || n || weighted_n || adj_residual || suppressed, ';') FROM (SELECT * FROM crosstab_cells ORDER BY 1, 2, 3)`,
+				`SELECT group_concat(wave_id || respondent_id || weight, ';') FROM (SELECT * FROM respondents ORDER BY 1, 2)`,
+				`SELECT group_concat(doc_id || theme_id || weight, ';') FROM (SELECT * FROM doc_themes ORDER BY 1, 2)`,
+			} {
+				var x, y sql.NullString
+				openDB(t, filepath.Join(pair.a, "out", "koe.sqlite")).QueryRow(q).Scan(&x)
+				openDB(t, filepath.Join(pair.b, "out", "koe.sqlite")).QueryRow(q).Scan(&y)
+				if !x.Valid || x != y {
+					t.Errorf("%s: differs (%d and %d bytes)", q, len(x.String), len(y.String))
+				}
+			}
+		})
 	}
 }

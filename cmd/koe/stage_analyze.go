@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,7 +46,10 @@ type waveData struct {
 
 // stageAnalyze computes, in one transaction, every analysis result: weights,
 // tallies, crosstabs, terms, themes and codes.
-func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) error {
+// cols, when not nil, holds the waves' closed answers as ingest collected
+// them in the same run; a wave taken from it is removed, so that its memory
+// goes once the wave is analysed.
+func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress, cols map[string]*collected) error {
 	done := p.stage("analyze")
 	tok, err := s.tokenizer()
 	if err != nil {
@@ -73,7 +77,8 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress) erro
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			wd, err := loadWave(tx, w.ID)
+			wd, err := loadWave(tx, w.ID, cols[w.ID])
+			delete(cols, w.ID)
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
@@ -159,32 +164,45 @@ func (s *study) codeRules() (*codes.Rules, error) {
 	return merged, nil
 }
 
-// loadWave reads a wave's respondents and closed answers into Vars.
-func loadWave(db *store.Tx, wave string) (*waveData, error) {
+// loadWave reads a wave's respondents and closed answers into Vars. col,
+// when not nil, holds the answers as `koe run`'s ingest collected them; it
+// is used in place of reading every answer back when it was built from the
+// same questions and respondents as the database holds.
+func loadWave(db *store.Tx, wave string, col *collected) (*waveData, error) {
 	qs, err := db.Questions(wave)
 	if err != nil {
 		return nil, err
+	}
+	if col != nil {
+		n, err := db.RespondentCount(wave)
+		if err != nil {
+			return nil, err
+		}
+		if col.matches(qs, n) {
+			return collectedWave(wave, qs, col, nil), nil
+		}
 	}
 	rs, err := db.Respondents(wave)
 	if err != nil {
 		return nil, err
 	}
-	wd := &waveData{id: wave, questions: qs, index: make(map[string]int, len(rs)),
-		vars: map[string]*stats.Var{}, numbers: map[string][]float64{}, nEff: float64(len(rs)),
-		tallies: map[string]*stats.Tally{}, likert: map[string]*stats.LikertStats{}}
+	ids := make([]string, len(rs))
 	for i, r := range rs {
-		wd.ids = append(wd.ids, r.ID)
-		wd.index[r.ID] = i
+		ids[i] = r.ID
 	}
-	optIndex := map[string]map[string]int{}
-	// A single or likert answer is one index: respondents' one-element
-	// Values share a backing array per question instead of each holding an
-	// allocation of its own (a million respondents × 36 questions).
-	backing := map[string][]int{}
+	col = &collected{ids: ids, vars: map[string]*stats.Var{}, numbers: map[string][]float64{}, optIdx: map[string]map[string]int{}}
 	for _, q := range qs {
 		switch q.Kind {
 		case string(ingest.Single), string(ingest.Multi), string(ingest.Likert):
-			v := &stats.Var{ID: q.ID, Multi: q.Kind == string(ingest.Multi), Values: make([][]int, len(rs))}
+			v := &stats.Var{ID: q.ID, Multi: q.Kind == string(ingest.Multi)}
+			if v.Multi {
+				v.Values = make([][]int, len(rs))
+			} else {
+				v.Single = make([]int, len(rs))
+				for i := range v.Single {
+					v.Single[i] = -1
+				}
+			}
 			m := map[string]int{}
 			hasScores := q.Kind == string(ingest.Likert)
 			for j, o := range q.Options {
@@ -203,47 +221,45 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 			if len(v.Codes) == 0 {
 				continue
 			}
-			wd.vars[q.ID] = v
-			optIndex[q.ID] = m
+			col.vars[q.ID] = v
+			col.optIdx[q.ID] = m
 		case string(ingest.Number):
 			nums := make([]float64, len(rs))
 			for i := range nums {
 				nums[i] = math.NaN()
 			}
-			wd.numbers[q.ID] = nums
+			col.numbers[q.ID] = nums
 		}
+	}
+	index := make(map[string]int, len(ids))
+	for i, id := range ids {
+		index[id] = i
 	}
 	// Map lookups with string(b) keys do not allocate: tens of millions of
 	// rows pass here on a large study.
 	err = db.EachAnswerBytes(wave, func(a store.AnswerBytes) error {
-		i, ok := wd.index[string(a.RespondentID)]
+		i, ok := index[string(a.RespondentID)]
 		if !ok {
 			return fmt.Errorf("answer of unknown respondent %q", a.RespondentID)
 		}
-		if v := wd.vars[string(a.QuestionID)]; v != nil {
-			j, ok := optIndex[string(a.QuestionID)][string(a.Code)]
+		if v := col.vars[string(a.QuestionID)]; v != nil {
+			j, ok := col.optIdx[string(a.QuestionID)][string(a.Code)]
 			if !ok {
 				return fmt.Errorf("question %s: answer code %q is not an option", a.QuestionID, a.Code)
 			}
-			for _, prev := range v.Values[i] {
-				if prev == j {
-					return nil
+			if !v.Multi {
+				if v.Single[i] >= 0 && v.Single[i] != j {
+					return fmt.Errorf("question %s: respondent %s has two answers to a single-answer question", a.QuestionID, a.RespondentID)
 				}
-			}
-			if !v.Multi && len(v.Values[i]) == 0 {
-				b := backing[v.ID]
-				if b == nil {
-					b = make([]int, len(wd.ids))
-					backing[v.ID] = b
-				}
-				b[i] = j
-				v.Values[i] = b[i : i+1 : i+1]
+				v.Single[i] = j
 				return nil
 			}
-			v.Values[i] = append(v.Values[i], j)
+			if !slices.Contains(v.Values[i], j) {
+				v.Values[i] = append(v.Values[i], j)
+			}
 			return nil
 		}
-		if nums := wd.numbers[string(a.QuestionID)]; nums != nil && a.Value.Valid {
+		if nums := col.numbers[string(a.QuestionID)]; nums != nil && a.Value.Valid {
 			nums[i] = a.Value.Float64
 		}
 		return nil
@@ -251,7 +267,22 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Multi answers come back in table order; keep them in option order.
+	return collectedWave(wave, qs, col, index), nil
+}
+
+// collectedWave makes the wave's data of its collected answers.
+// index, when not nil, is the respondents' positions.
+func collectedWave(wave string, qs []store.QuestionRow, col *collected, index map[string]int) *waveData {
+	wd := &waveData{id: wave, questions: qs, ids: col.ids, index: index,
+		vars: col.vars, numbers: col.numbers, nEff: float64(len(col.ids)),
+		tallies: map[string]*stats.Tally{}, likert: map[string]*stats.LikertStats{}}
+	if wd.index == nil {
+		wd.index = make(map[string]int, len(col.ids))
+		for i, id := range col.ids {
+			wd.index[id] = i
+		}
+	}
+	// Multi answers come in the order of the cells; keep them in option order.
 	for _, v := range wd.vars {
 		if v.Multi {
 			for _, vals := range v.Values {
@@ -259,7 +290,7 @@ func loadWave(db *store.Tx, wave string) (*waveData, error) {
 			}
 		}
 	}
-	return wd, nil
+	return wd
 }
 
 // weight rakes the wave's respondents to the population margins, when the
@@ -308,9 +339,9 @@ func (s *study) weight(wd *waveData, tx *store.Tx) error {
 				return usagef("%s:1:1: no population count for %s = %q (add a line %s,%s,COUNT)", s.path(wc.Population), qid, v.Labels[k], qid, v.Labels[k])
 			}
 		}
-		for i, vals := range v.Values {
+		for i := range v.N() {
 			m.Cat[i] = -1
-			if len(vals) == 1 {
+			if vals := v.At(i); len(vals) == 1 {
 				m.Cat[i] = vals[0]
 			}
 		}

@@ -22,6 +22,9 @@ type ingestSummary struct {
 	workshops   int
 	docs        int
 	warnings    []string // located, "path:line:column: message"
+	// collected holds each surveyed wave's closed answers as read, for
+	// `koe run` to hand to the analysis (see collected).
+	collected map[string]*collected
 }
 
 // stageIngest reads every wave's survey and workshop files into db, one
@@ -45,13 +48,14 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 			Address: min(c.Address, 1), Number: min(c.Number, 1), Name: min(c.Name, 1)})
 		return m
 	}
-	sum := &ingestSummary{warnings: append([]string(nil), s.cfg.Warnings...)}
+	sum := &ingestSummary{warnings: append([]string(nil), s.cfg.Warnings...), collected: map[string]*collected{}}
 	bySHA := map[string]string{}
 	for i, w := range s.cfg.Waves {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		var meta store.WaveMeta
+		var col *collected
 		err := db.ReplaceWave(ctx, w.ID, mask, func(ww *store.WaveWriter) (store.WaveMeta, error) {
 			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1, Fieldwork: w.Fieldwork, Distributed: w.Distributed}
 			counts, docs = tokenize.MaskCounts{}, tokenize.MaskCounts{}
@@ -66,7 +70,8 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 					return meta, fmt.Errorf("wave %s: open %s: %w", w.ID, s.path(w.Survey), err)
 				}
 				c := p.counter("ingest", w.ID+" "+path.Base(w.Survey), "rows", 0)
-				res, err := survey.Read(c.Reader(f, fileSize(s.fsys, w.Survey)), w.Survey, w.ID, w.Book, countRows(ww, c))
+				col = newCollected(w.Book)
+				res, err := survey.Read(c.Reader(f, fileSize(s.fsys, w.Survey)), w.Survey, w.ID, w.Book, countRows(&collector{Sink: ww, c: col}, c))
 				c.Done()
 				f.Close()
 				if err != nil {
@@ -136,6 +141,9 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		}
 		sum.waves = append(sum.waves, meta)
 		sum.quarantined += meta.Stats.RowsQuarantined
+		if col != nil {
+			sum.collected[w.ID] = col
+		}
 	}
 	var read, loaded int
 	for _, m := range sum.waves {

@@ -151,7 +151,7 @@ func TestTermsFromMaskedText(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Analysis(context.Background(), func(tx *store.Tx) error {
-		wd, err := loadWave(tx, "R8")
+		wd, err := loadWave(tx, "R8", nil)
 		if err != nil {
 			return err
 		}

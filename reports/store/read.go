@@ -406,3 +406,10 @@ ORDER BY w.ord, d.doc_id`)
 	}
 	return out, rows.Err()
 }
+
+// RespondentCount is the number of a wave's respondents.
+func (s reader) RespondentCount(wave string) (int, error) {
+	var n int
+	err := s.q.QueryRow(`SELECT count(*) FROM respondents WHERE wave_id = ?`, wave).Scan(&n)
+	return n, err
+}

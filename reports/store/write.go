@@ -61,6 +61,8 @@ type WaveWriter struct {
 	doc    *batch
 	quar   *sql.Stmt
 	nextID int64
+	// one boxed value per question id, option code and number
+	qids, codes, values interner
 	// pending docs wait here so that masking, the slow part of writing a
 	// document, runs on every core; they are written in arrival order.
 	pending []ingest.Doc
@@ -100,9 +102,9 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(string) s
 		st, err = tx.Prepare(q)
 		return st
 	}
-	w.resp = newBatch(tx, "respondents", "wave_id", "respondent_id", "line", "weight")
-	w.ans = newBatch(tx, "answers", "wave_id", "respondent_id", "question_id", "code", "value_num")
-	w.doc = newBatch(tx, "docs", "doc_id", "wave_id", "source", "respondent_id", "question_id", "workshop_id", "grp", "speaker", "line", "text", "text_masked")
+	w.resp = newSharedBatch(tx, waveID, "respondents", "wave_id", "respondent_id", "line", "weight")
+	w.ans = newSharedBatch(tx, waveID, "answers", "wave_id", "respondent_id", "question_id", "code", "value_num")
+	w.doc = newSharedBatch(tx, waveID, "docs", "wave_id", "doc_id", "source", "respondent_id", "question_id", "workshop_id", "grp", "speaker", "line", "text", "text_masked")
 	defer w.resp.close()
 	defer w.ans.close()
 	defer w.doc.close()
@@ -222,15 +224,16 @@ func (w *WaveWriter) writeRespondent(r *ingest.Respondent) error {
 	if weight == 0 {
 		weight = 1
 	}
-	if err := w.resp.add(w.wave, r.ID, r.Line, weight); err != nil {
+	id := any(r.ID) // boxed once for all the respondent's rows
+	if err := w.resp.add(id, r.Line, weight); err != nil {
 		return fmt.Errorf("respondents up to %s (line %d): %w", r.ID, r.Line, err)
 	}
 	for _, a := range r.Answers {
 		var v any
 		if a.Value != nil {
-			v = *a.Value
+			v = w.values.num(*a.Value)
 		}
-		if err := w.ans.add(w.wave, r.ID, a.QuestionID, nullStr(a.Code), v); err != nil {
+		if err := w.ans.add(id, w.qids.str(a.QuestionID), w.codes.str(a.Code), v); err != nil {
 			return fmt.Errorf("answers up to respondent %s (line %d): %w", r.ID, r.Line, err)
 		}
 	}
@@ -286,7 +289,7 @@ func (w *WaveWriter) flushDocs() error {
 		if src == "" {
 			src = "survey"
 		}
-		if err := w.doc.add(w.nextID, w.wave, src, nullStr(d.RespondentID), nullStr(d.QuestionID), nullStr(d.WorkshopID),
+		if err := w.doc.add(w.nextID, src, nullStr(d.RespondentID), nullStr(d.QuestionID), nullStr(d.WorkshopID),
 			nullStr(d.Group), nullStr(d.Speaker), d.Line, d.Text, masked[i]); err != nil {
 			return fmt.Errorf("docs up to %s:%d: %w", d.SourcePath, d.Line, err)
 		}

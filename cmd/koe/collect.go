@@ -1,0 +1,148 @@
+package main
+
+import (
+	"math"
+	"slices"
+
+	"koe/analysis/stats"
+	"koe/ingest"
+	"koe/reports/store"
+)
+
+// collected is a wave's closed answers as ingest saw them, built into the
+// form the analysis uses while the survey is read. `koe run` hands it from
+// ingest to analyze, so that the analysis need not read every answer back
+// from SQLite (tens of millions of rows for a million respondents); `koe
+// analyze` on its own reads them from the database, into the same form.
+type collected struct {
+	ids     []string              // respondents, in file order
+	vars    map[string]*stats.Var // single, multi, likert
+	numbers map[string][]float64  // number questions (NaN = 無回答)
+	optIdx  map[string]map[string]int
+	order   []string // the questions of vars and numbers, in codebook order
+	bad     bool     // an answer did not fit the codebook: read the database instead
+}
+
+// collector is an ingest.Sink in front of the database writer that also
+// builds the wave's collected answers.
+type collector struct {
+	ingest.Sink
+	c *collected
+}
+
+// newCollected prepares the closed questions of a codebook.
+func newCollected(cb *ingest.Codebook) *collected {
+	c := &collected{vars: map[string]*stats.Var{}, numbers: map[string][]float64{}, optIdx: map[string]map[string]int{}}
+	if cb == nil {
+		return c
+	}
+	for _, q := range cb.Questions {
+		if q.Personal {
+			continue
+		}
+		switch q.Kind {
+		case ingest.Single, ingest.Multi, ingest.Likert:
+			if len(q.Options) == 0 {
+				continue
+			}
+			v := &stats.Var{ID: q.ID, Multi: q.Kind == ingest.Multi}
+			if !v.Multi {
+				v.Single = []int{}
+			}
+			m := map[string]int{}
+			hasScores := q.Kind == ingest.Likert
+			for j, o := range q.Options {
+				v.Codes = append(v.Codes, o.Code)
+				v.Labels = append(v.Labels, o.Label)
+				m[o.Code] = j
+				hasScores = hasScores && o.HasScore
+			}
+			if hasScores {
+				for _, o := range q.Options {
+					v.Scores = append(v.Scores, o.Score)
+				}
+			}
+			c.vars[q.ID], c.optIdx[q.ID] = v, m
+			c.order = append(c.order, q.ID)
+		case ingest.Number:
+			c.numbers[q.ID] = []float64{}
+			c.order = append(c.order, q.ID)
+		}
+	}
+	return c
+}
+
+func (k *collector) Respondent(r *ingest.Respondent) error {
+	c := k.c
+	i := len(c.ids)
+	c.ids = append(c.ids, r.ID)
+	for _, v := range c.vars {
+		if v.Multi {
+			v.Values = append(v.Values, nil)
+		} else {
+			v.Single = append(v.Single, -1)
+		}
+	}
+	for id, nums := range c.numbers {
+		c.numbers[id] = append(nums, math.NaN())
+	}
+	for _, a := range r.Answers {
+		if v := c.vars[a.QuestionID]; v != nil {
+			j, ok := c.optIdx[a.QuestionID][a.Code]
+			switch {
+			case !ok:
+				c.bad = true
+			case v.Multi:
+				if !slices.Contains(v.Values[i], j) {
+					v.Values[i] = append(v.Values[i], j)
+				}
+			case v.Single[i] < 0:
+				v.Single[i] = j
+			case v.Single[i] != j:
+				c.bad = true // two answers to a single question
+			}
+			continue
+		}
+		if nums := c.numbers[a.QuestionID]; nums != nil && a.Value != nil {
+			nums[i] = *a.Value
+		}
+	}
+	return k.Sink.Respondent(r)
+}
+
+// matches reports whether the collected answers were built from the same
+// questions and options as the database holds for the wave, and for the
+// same number of respondents.
+func (c *collected) matches(qs []store.QuestionRow, respondents int) bool {
+	if c == nil || c.bad || len(c.ids) != respondents {
+		return false
+	}
+	n := 0
+	for _, q := range qs {
+		switch q.Kind {
+		case string(ingest.Single), string(ingest.Multi), string(ingest.Likert):
+			v := c.vars[q.ID]
+			if len(q.Options) == 0 {
+				if v != nil {
+					return false
+				}
+				continue
+			}
+			if v == nil || v.Multi != (q.Kind == string(ingest.Multi)) || len(v.Codes) != len(q.Options) {
+				return false
+			}
+			for j, o := range q.Options {
+				if v.Codes[j] != o.Code {
+					return false
+				}
+			}
+			n++
+		case string(ingest.Number):
+			if c.numbers[q.ID] == nil {
+				return false
+			}
+			n++
+		}
+	}
+	return n == len(c.order)
+}
