@@ -112,7 +112,7 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress, cols
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
-			if err := writeNetworks(tx, w.ID, demographicIDs(wd), s.cfg.Seed, s.cfg.MinCell); err != nil {
+			if err := writeNetworks(tx, w.ID, demographicIDs(wd), wd.groups, s.cfg.Seed, s.cfg.MinCell); err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
 			nextTheme = tr.nextTheme

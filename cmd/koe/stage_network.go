@@ -30,7 +30,14 @@ const caMinFreq = cooc.DefaultMinFreq
 // demographic); respondents who did not answer the question drop out of
 // that analysis. The distinctive words of each option (writeDistinctive)
 // come from the same documents and groups.
-func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64, minCell int) error {
+//
+// groupsOf gives a demographic question's options with their respondents
+// (waveData.groups, from the answers in memory); nil reads them from the
+// database.
+func writeNetworks(tx *store.Tx, wave string, demographics []string, groupsOf func(q string) ([]store.DemographicGroup, error), seed int64, minCell int) error {
+	if groupsOf == nil {
+		groupsOf = func(q string) ([]store.DemographicGroup, error) { return tx.DemographicGroups(wave, q) }
+	}
 	docs, err := tx.NetworkDocs(wave)
 	if err != nil {
 		return err
@@ -61,7 +68,7 @@ func writeNetworks(tx *store.Tx, wave string, demographics []string, seed int64,
 	terms, docTerms := frequentTerms(docs, caMinFreq)
 	writers := poolWriters(docs)
 	for _, q := range demographics {
-		groups, err := tx.DemographicGroups(wave, q)
+		groups, err := groupsOf(q)
 		if err != nil {
 			return err
 		}
@@ -198,6 +205,26 @@ func writeCA(tx *store.Tx, wave, question string, docs []store.NetworkDoc, terms
 // demographicIDs lists the wave's demographic questions that have options,
 // in codebook order: the questions whose options the correspondence
 // analyses set against the terms.
+// groups lists the options of one of the wave's closed questions in
+// codebook order, each with the respondents who chose it (in file order),
+// as store.DemographicGroups reads them from the database.
+func (wd *waveData) groups(q string) ([]store.DemographicGroup, error) {
+	v := wd.vars[q]
+	if v == nil {
+		return nil, fmt.Errorf("wave %s: %s is not a closed question", wd.id, q)
+	}
+	out := make([]store.DemographicGroup, len(v.Codes))
+	for j := range v.Codes {
+		out[j] = store.DemographicGroup{Code: v.Codes[j], Label: v.Label(j), Ord: j + 1}
+	}
+	for i := range v.N() {
+		for _, j := range v.At(i) {
+			out[j].Respondents = append(out[j].Respondents, wd.ids[i])
+		}
+	}
+	return out, nil
+}
+
 func demographicIDs(wd *waveData) []string {
 	var ids []string
 	for _, q := range wd.questions {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"koe/reports/store"
@@ -71,7 +72,7 @@ func analyzeNetworks(db *store.DB, terms map[int64][]string, n int) error {
 				return err
 			}
 		}
-		return writeNetworks(tx, "R8", []string{"area", "sex"}, 1, 5)
+		return writeNetworks(tx, "R8", []string{"area", "sex"}, nil, 1, 5)
 	})
 }
 
@@ -242,7 +243,7 @@ func BenchmarkWriteNetworks100k(b *testing.B) {
 				return err
 			}
 			b.StartTimer()
-			if err := writeNetworks(tx, "R8", []string{"area", "sex"}, 1, 5); err != nil {
+			if err := writeNetworks(tx, "R8", []string{"area", "sex"}, nil, 1, 5); err != nil {
 				return err
 			}
 		}
@@ -250,5 +251,44 @@ func BenchmarkWriteNetworks100k(b *testing.B) {
 	})
 	if err != nil {
 		b.Fatal(err)
+	}
+}
+
+// TestWaveGroups: the demographic groups taken from the answers in memory
+// are those the database gives.
+func TestWaveGroups(t *testing.T) {
+	db, _ := networkDB(t, 30, twoDistricts)
+	err := db.Analysis(context.Background(), func(tx *store.Tx) error {
+		wd, err := loadWave(tx, "R8", nil)
+		if err != nil {
+			return err
+		}
+		for _, q := range []string{"area", "sex"} {
+			got, err := wd.groups(q)
+			if err != nil {
+				return err
+			}
+			want, err := tx.DemographicGroups("R8", q)
+			if err != nil {
+				return err
+			}
+			// The order within a group is not part of the result (its
+			// users map respondents to groups).
+			for _, gs := range [][]store.DemographicGroup{got, want} {
+				for _, g := range gs {
+					slices.Sort(g.Respondents)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s: groups from memory\n%v\nfrom the database\n%v", q, got, want)
+			}
+		}
+		if _, err := wd.groups("nosuch"); err == nil {
+			t.Error("groups of an unknown question: no error")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
