@@ -116,6 +116,38 @@ func (t *Tokenizer) Mask(text string) (string, MaskCounts) {
 	return apply(s, spans, &counts), counts
 }
 
+// MaskTerms returns what Mask returns and, with it, Terms of the masked
+// text. A text with nothing to mask (most answers) is tokenized once for
+// both, where Mask followed by Terms would tokenize it twice: the masked
+// text is then the string Mask tokenized, so its tokens are the ones Terms
+// would find. Where masking changed the text, Terms runs on the masked text.
+func (t *Tokenizer) MaskTerms(text string) (string, MaskCounts, []Term) {
+	var counts MaskCounts
+	s := Normalize(text)
+	if s == "" {
+		return s, counts, t.Terms(s)
+	}
+	s = apply(s, patternSpans(s), &counts)
+	buf := t.getBuf()
+	toks := t.analyze(s, *buf)
+	spans := t.nameSpans(s, toks)
+	spans = append(spans, t.lotSpans(s, toks)...)
+	masked := apply(s, spans, &counts)
+	// Terms reads the placeholders (and protected spans) as gaps and
+	// normalises again: reuse the tokens only when neither changes s.
+	reuse := masked == s && stripPlaceholders(Normalize(s)) == s
+	var terms []Term
+	if reuse {
+		terms = t.terms(s, toks)
+	}
+	*buf = toks
+	t.putBuf(buf)
+	if !reuse {
+		terms = t.Terms(masked)
+	}
+	return masked, counts, terms
+}
+
 // apply replaces the spans (kindNone spans stay) and counts them. Overlaps are
 // settled in favour of the span found first.
 func apply(s string, spans []span, c *MaskCounts) string {

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // maskCase is one line of testdata/mask.tsv.
@@ -123,4 +125,54 @@ func TestMaskSet(t *testing.T) {
 	if p < 0.9 {
 		t.Errorf("overall precision %.3f, want at least 0.90", p)
 	}
+}
+
+// maskTermsAgree fails t unless MaskTerms gives what Mask and then Terms of
+// the masked text give.
+func maskTermsAgree(t *testing.T, tk *Tokenizer, in string) {
+	t.Helper()
+	wantMasked, wantCounts := tk.Mask(in)
+	wantTerms := tk.Terms(wantMasked)
+	masked, counts, terms := tk.MaskTerms(in)
+	if masked != wantMasked || counts != wantCounts || !slices.Equal(terms, wantTerms) {
+		t.Errorf("MaskTerms(%q) = %q %+v %v\nMask, Terms give %q %+v %v", in, masked, counts, terms, wantMasked, wantCounts, wantTerms)
+	}
+}
+
+// TestMaskTerms: tokenizing once for masking and terms gives what masking
+// and then tokenizing the masked text give, on the masking set (names,
+// phones, addresses: texts that change), the sample's free-text answers
+// (mostly texts that do not) and texts that already hold placeholders,
+// protected spans or odd characters.
+func TestMaskTerms(t *testing.T) {
+	tk := newTestTokenizer(t)
+	var texts []string
+	for _, c := range readMaskSet(t) {
+		texts = append(texts, c.in, c.want)
+	}
+	b, err := os.ReadFile(filepath.Join("..", "..", "data", "sample", "r8", "survey.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range strings.FieldsFunc(string(b), func(r rune) bool { return r == ',' || r == '\n' }) {
+		if utf8.RuneCountInString(cell) > 8 {
+			texts = append(texts, strings.Trim(cell, `"`))
+		}
+	}
+	texts = append(texts, "", " ", "〔氏名〕さんに聞いた", "連絡は "+PhonePlaceholder+" まで", "https://example.jp/安曇野 を見て",
+		"ｱｽﾞﾐﾉ　ﾃﾞﾏﾝﾄﾞ交通", "穂高\u200b神社", "\xff\xfe壊れた", "松本さんと〔", "〔〕〔番号〕123-4567")
+	if len(texts) < 300 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	for _, s := range texts {
+		maskTermsAgree(t, tk, s)
+	}
+}
+
+func FuzzMaskTerms(f *testing.F) {
+	for _, s := range []string{"松本さんに電話 090-1234-5678", "バスの本数を増やしてほしい", "〔氏名〕", "info@example.jp"} {
+		f.Add(s)
+	}
+	tk := newTestTokenizer(f)
+	f.Fuzz(func(t *testing.T, s string) { maskTermsAgree(t, tk, s) })
 }

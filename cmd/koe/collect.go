@@ -3,11 +3,37 @@ package main
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"koe/analysis/stats"
+	"koe/analysis/tokenize"
 	"koe/ingest"
 	"koe/reports/store"
 )
+
+// handoff is what ingest hands to the analysis in memory within one `koe
+// run`, per wave: the closed answers, and the documents' masked texts and
+// terms. A wave the analysis takes is removed, so its memory goes once the
+// wave is analysed. `koe analyze` alone has none and reads the database.
+type handoff struct {
+	answers map[string]*collected
+	docs    map[string]*maskedDocs
+}
+
+func newHandoff() *handoff {
+	return &handoff{answers: map[string]*collected{}, docs: map[string]*maskedDocs{}}
+}
+
+// take returns and forgets what is held for a wave; h may be nil.
+func (h *handoff) take(wave string) (*collected, *maskedDocs) {
+	if h == nil {
+		return nil, nil
+	}
+	a, d := h.answers[wave], h.docs[wave]
+	delete(h.answers, wave)
+	delete(h.docs, wave)
+	return a, d
+}
 
 // collected is a wave's closed answers as ingest saw them, built into the
 // form the analysis uses while the survey is read. `koe run` hands it from
@@ -145,4 +171,49 @@ func (c *collected) matches(qs []store.QuestionRow, respondents int) bool {
 		}
 	}
 	return n == len(c.order)
+}
+
+// maskedDocs holds, for the documents `koe run`'s ingest wrote, the masked
+// text and its terms, found in one pass of the tokenizer
+// (tokenize.MaskTerms). The analysis then takes a document's terms from
+// here instead of tokenizing its masked text again, when the database holds
+// the same masked text under the id.
+type maskedDocs struct {
+	mu    sync.Mutex
+	first int64 // id of docs[0]
+	docs  []maskedDoc
+}
+
+type maskedDoc struct {
+	masked string
+	terms  []tokenize.Term
+	ok     bool
+}
+
+func (m *maskedDocs) put(id int64, masked string, terms []tokenize.Term) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.docs) == 0 {
+		m.first = id
+	}
+	k := id - m.first
+	if k < 0 {
+		return // ids only grow within a wave; anything else is left to the analysis
+	}
+	for int64(len(m.docs)) <= k {
+		m.docs = append(m.docs, maskedDoc{})
+	}
+	m.docs[k] = maskedDoc{masked: masked, terms: terms, ok: true}
+}
+
+// get returns the terms of document id when it was masked to masked.
+func (m *maskedDocs) get(id int64, masked string) ([]tokenize.Term, bool) {
+	if m == nil {
+		return nil, false
+	}
+	k := id - m.first
+	if k < 0 || k >= int64(len(m.docs)) || !m.docs[k].ok || m.docs[k].masked != masked {
+		return nil, false
+	}
+	return m.docs[k].terms, true
 }

@@ -97,7 +97,7 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	if _, err := withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, p, sum.collected) }); err != nil {
+	if _, err := withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, p, sum.handoff) }); err != nil {
 		return 0, err
 	}
 	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, p) }); err != nil {

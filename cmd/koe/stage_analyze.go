@@ -46,10 +46,8 @@ type waveData struct {
 
 // stageAnalyze computes, in one transaction, every analysis result: weights,
 // tallies, crosstabs, terms, themes and codes.
-// cols, when not nil, holds the waves' closed answers as ingest collected
-// them in the same run; a wave taken from it is removed, so that its memory
-// goes once the wave is analysed.
-func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress, cols map[string]*collected) error {
+// h, when not nil, is what ingest handed on in the same run.
+func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress, h *handoff) error {
 	done := p.stage("analyze")
 	tok, err := s.tokenizer()
 	if err != nil {
@@ -77,8 +75,8 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress, cols
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			wd, err := loadWave(tx, w.ID, cols[w.ID])
-			delete(cols, w.ID)
+			col, md := h.take(w.ID)
+			wd, err := loadWave(tx, w.ID, col)
 			if err != nil {
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
@@ -105,7 +103,7 @@ func stageAnalyze(ctx context.Context, s *study, db *store.DB, p *progress, cols
 				return fmt.Errorf("wave %s: %w", w.ID, err)
 			}
 			nTables += n
-			tr, err := analyseText(ctx, tx, wd, tok, rules, s.cfg, nextTheme, p)
+			tr, err := analyseText(ctx, tx, wd, md, tok, rules, s.cfg, nextTheme, p)
 			if err == nil {
 				err = tx.Flush() // the networks below read the terms back
 			}
@@ -732,7 +730,7 @@ type textResult struct {
 
 // analyseText tokenizes the wave's documents, stores their terms, finds the
 // themes and applies the coding rules.
-func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.Tokenizer,
+func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs, tok *tokenize.Tokenizer,
 	rules *codes.Rules, cfg *ingest.Study, firstTheme int64, p *progress) (*textResult, error) {
 	tr := &textResult{nextTheme: firstTheme, respThemes: map[string][]int64{}, respCodes: map[string][]string{}, writers: map[string]bool{}}
 	docs, err := tx.Docs(wd.id)
@@ -760,7 +758,26 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, tok *tokenize.
 			masked[i] = d.Text // ingested without masking
 		}
 	}
-	terms := termsAll(tok, masked, p.counter("analyze", wd.id+" tokenize", "docs", len(masked)))
+	// Documents masked in this run come with their terms; the others are
+	// tokenized here.
+	terms := make([][]tokenize.Term, len(use))
+	var todo []int
+	for i, d := range use {
+		if ts, ok := md.get(d.ID, masked[i]); ok {
+			terms[i] = ts
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) > 0 {
+		texts := make([]string, len(todo))
+		for k, i := range todo {
+			texts[k] = masked[i]
+		}
+		for k, ts := range termsAll(tok, texts, p.counter("analyze", wd.id+" tokenize", "docs", len(texts))) {
+			terms[todo[k]] = ts
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

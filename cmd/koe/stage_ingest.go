@@ -22,9 +22,8 @@ type ingestSummary struct {
 	workshops   int
 	docs        int
 	warnings    []string // located, "path:line:column: message"
-	// collected holds each surveyed wave's closed answers as read, for
-	// `koe run` to hand to the analysis (see collected).
-	collected map[string]*collected
+	// handoff is what `koe run` hands on to the analysis.
+	handoff *handoff
 }
 
 // stageIngest reads every wave's survey and workshop files into db, one
@@ -39,8 +38,10 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 	// The writer masks on several goroutines at once.
 	var counts, docs tokenize.MaskCounts
 	var mu sync.Mutex
-	mask := func(t string) string {
-		m, c := tok.Mask(t)
+	var md *maskedDocs // the wave's
+	mask := func(id int64, t string) string {
+		m, c, terms := tok.MaskTerms(t)
+		md.put(id, m, terms)
 		mu.Lock()
 		defer mu.Unlock()
 		counts.Add(c)
@@ -48,7 +49,7 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 			Address: min(c.Address, 1), Number: min(c.Number, 1), Name: min(c.Name, 1)})
 		return m
 	}
-	sum := &ingestSummary{warnings: append([]string(nil), s.cfg.Warnings...), collected: map[string]*collected{}}
+	sum := &ingestSummary{warnings: append([]string(nil), s.cfg.Warnings...), handoff: newHandoff()}
 	bySHA := map[string]string{}
 	for i, w := range s.cfg.Waves {
 		if err := ctx.Err(); err != nil {
@@ -56,6 +57,7 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		}
 		var meta store.WaveMeta
 		var col *collected
+		md = &maskedDocs{}
 		err := db.ReplaceWave(ctx, w.ID, mask, func(ww *store.WaveWriter) (store.WaveMeta, error) {
 			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1, Fieldwork: w.Fieldwork, Distributed: w.Distributed}
 			counts, docs = tokenize.MaskCounts{}, tokenize.MaskCounts{}
@@ -142,8 +144,9 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		sum.waves = append(sum.waves, meta)
 		sum.quarantined += meta.Stats.RowsQuarantined
 		if col != nil {
-			sum.collected[w.ID] = col
+			sum.handoff.answers[w.ID] = col
 		}
+		sum.handoff.docs[w.ID] = md
 	}
 	var read, loaded int
 	for _, m := range sum.waves {

@@ -155,7 +155,7 @@ func TestTermsFromMaskedText(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		_, err = analyseText(context.Background(), tx, wd, tok, rules, &ingest.Study{Seed: 1}, 1, nil)
+		_, err = analyseText(context.Background(), tx, wd, nil, tok, rules, &ingest.Study{Seed: 1}, 1, nil)
 		return err
 	})
 	if err != nil {

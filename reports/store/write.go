@@ -55,7 +55,7 @@ type WaveMeta struct {
 type WaveWriter struct {
 	tx     *sql.Tx
 	wave   string
-	Mask   func(string) string
+	Mask   func(id int64, text string) string
 	resp   *batch
 	ans    *batch
 	doc    *batch
@@ -81,7 +81,7 @@ const docBlock = 4096
 // ReplaceWave deletes everything of the wave (its rows and every analysis
 // result, which would be stale) and lets fn write it anew, all in one
 // transaction: a failure leaves the previous wave intact.
-func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(string) string, fn func(w *WaveWriter) (WaveMeta, error)) error {
+func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(id int64, text string) string, fn func(w *WaveWriter) (WaveMeta, error)) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -278,7 +278,7 @@ func (w *WaveWriter) flushDocs() error {
 			go func() {
 				defer wg.Done()
 				for i := k; i < len(w.pending); i += workers {
-					masked[i] = w.Mask(w.pending[i].Text)
+					masked[i] = w.Mask(w.nextID+int64(i), w.pending[i].Text)
 				}
 			}()
 		}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -25,7 +26,12 @@ func TestWaveWriterBatches(t *testing.T) {
 			defer db.Close()
 			third := 1.0 / 3 // needs all 17 digits to come back equal
 			var masked atomic.Int64
-			mask := func(s string) string { masked.Add(1); return strings.ReplaceAll(s, "090", "[電話]") }
+			var maskedIDs sync.Map // doc id Mask was told → the text it was given
+			mask := func(id int64, s string) string {
+				masked.Add(1)
+				maskedIDs.Store(id, s)
+				return strings.ReplaceAll(s, "090", "[電話]")
+			}
 			err = db.ReplaceWave(context.Background(), "R8", mask, func(w *WaveWriter) (WaveMeta, error) {
 				book := &ingest.Codebook{Questions: []*ingest.Question{
 					{ID: "area", Kind: ingest.Single, Demographic: true, Options: []ingest.Option{{Code: "1", Label: "豊科"}, {Code: "2", Label: "明科"}}},
@@ -73,6 +79,14 @@ func TestWaveWriterBatches(t *testing.T) {
 			if got := count(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'answers_r'`); got != 1 {
 				t.Error("answers_r was not rebuilt after the load")
 			}
+			// Mask is told the id the document is stored under.
+			maskedIDs.Range(func(id, text any) bool {
+				var stored string
+				if err := db.SQL().QueryRow(`SELECT text FROM docs WHERE doc_id = ?`, id).Scan(&stored); err != nil || stored != text {
+					t.Errorf("Mask was given doc %d as %q; stored %q (%v)", id, text, stored, err)
+				}
+				return true
+			})
 			// Doc ids follow arrival order.
 			if got := count(`SELECT COUNT(*) FROM docs WHERE line != doc_id + 1`); got != 0 {
 				t.Errorf("%d docs out of order", got)
