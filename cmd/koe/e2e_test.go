@@ -390,6 +390,18 @@ func TestDemo(t *testing.T) {
 		WHERE d.text_masked LIKE '%〔%' AND instr(d.text, m.term) > 0 AND instr(d.text_masked, m.term) = 0`); n != 0 {
 		t.Errorf("%d terms of masked documents come from the masked-out text", n)
 	}
+	// The masking table counts what masking did: per wave and kind, the
+	// documents holding its placeholder (the sample has names and phone
+	// numbers to mask).
+	for _, k := range []struct{ kind, placeholder string }{{"氏名", "〔氏名〕"}, {"電話番号", "〔電話番号〕"}, {"メール", "〔メール〕"}, {"住所", "〔住所〕"}} {
+		if n := count(t, db, `SELECT COUNT(*) FROM masking m WHERE m.kind = ? AND m.docs !=
+			(SELECT COUNT(*) FROM docs d WHERE d.wave_id = m.wave_id AND instr(d.text_masked, ?) > 0)`, k.kind, k.placeholder); n != 0 {
+			t.Errorf("masking: %d waves whose %s count differs from their masked documents", n, k.kind)
+		}
+	}
+	if n := count(t, db, `SELECT SUM(docs) FROM masking WHERE kind = '氏名'`); n == 0 {
+		t.Error("masking counted no names (the sample has names to mask)")
+	}
 	if n := count(t, db, `SELECT COUNT(*) FROM docs WHERE non_answer = 1`); n == 0 {
 		t.Error("no non-answers found in the sample (it has 特になし answers)")
 	}

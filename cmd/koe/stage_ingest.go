@@ -127,6 +127,11 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 				sum.docs += len(wdocs)
 				sum.quarantined += len(quar)
 			}
+			// Masking runs in the background: wait for it before reading
+			// its counts.
+			if err := ww.FlushDocs(); err != nil {
+				return meta, err
+			}
 			for _, k := range []struct {
 				kind    string
 				n, docs int

@@ -66,6 +66,8 @@ type WaveWriter struct {
 	// pending docs wait here so that masking, the slow part of writing a
 	// document, runs on every core; they are written in arrival order.
 	pending []ingest.Doc
+	masking *maskJob // the block before pending, being masked
+	maskID  int64    // the id the next document to be masked will have
 	// Respondents are written by a goroutine of their own, so that reading
 	// and checking the next rows of the survey overlaps with SQLite
 	// writing the last ones. Every other write first waits for the queue
@@ -94,6 +96,7 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(id int64,
 	if err := tx.QueryRow(`SELECT COALESCE(MAX(doc_id), 0) + 1 FROM docs`).Scan(&w.nextID); err != nil {
 		return err
 	}
+	w.maskID = w.nextID
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
@@ -119,7 +122,13 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(id int64,
 			return err
 		}
 	}
-	defer w.sync() // never leave the writer running behind an error
+	// never leave the writer or a masking block running behind an error
+	defer func() {
+		w.sync()
+		if w.masking != nil {
+			<-w.masking.done
+		}
+	}()
 	meta, err := fn(w)
 	if err != nil {
 		return err
@@ -265,46 +274,88 @@ func (w *WaveWriter) queueDoc(d ingest.Doc) error {
 }
 
 func (w *WaveWriter) flushDocs() error {
-	masked := make([]string, len(w.pending))
-	if w.Mask == nil {
-		for i, d := range w.pending {
-			masked[i] = d.Text
-		}
-	} else {
-		workers := min(runtime.GOMAXPROCS(0), len(w.pending))
-		var wg sync.WaitGroup
-		for k := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := k; i < len(w.pending); i += workers {
-					masked[i] = w.Mask(w.nextID+int64(i), w.pending[i].Text)
-				}
-			}()
-		}
-		wg.Wait()
+	job := w.startMasking(w.pending)
+	w.pending = nil
+	if err := w.writeMasked(); err != nil {
+		return err
 	}
-	for i, d := range w.pending {
+	w.masking = job
+	return nil
+}
+
+// maskJob is a block of documents being masked in the background.
+type maskJob struct {
+	docs   []ingest.Doc
+	masked []string
+	done   chan struct{}
+}
+
+// startMasking masks docs on every core without waiting: the block is
+// written by the next writeMasked, so SQLite writes the rows before it
+// while it is masked.
+func (w *WaveWriter) startMasking(docs []ingest.Doc) *maskJob {
+	job := &maskJob{docs: docs, masked: make([]string, len(docs)), done: make(chan struct{})}
+	first := w.maskID
+	w.maskID += int64(len(docs))
+	if w.Mask == nil || len(docs) == 0 {
+		for i, d := range docs {
+			job.masked[i] = d.Text
+		}
+		close(job.done)
+		return job
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			for i := k; i < len(docs); i += workers {
+				job.masked[i] = w.Mask(first+int64(i), docs[i].Text)
+			}
+		})
+	}
+	go func() { wg.Wait(); close(job.done) }()
+	return job
+}
+
+// writeMasked waits for the block being masked, if any, and writes it.
+func (w *WaveWriter) writeMasked() error {
+	job := w.masking
+	if job == nil {
+		return nil
+	}
+	w.masking = nil
+	<-job.done
+	for i, d := range job.docs {
 		src := d.Source
 		if src == "" {
 			src = "survey"
 		}
 		if err := w.doc.add(w.nextID, src, nullStr(d.RespondentID), nullStr(d.QuestionID), nullStr(d.WorkshopID),
-			nullStr(d.Group), nullStr(d.Speaker), d.Line, d.Text, masked[i]); err != nil {
+			nullStr(d.Group), nullStr(d.Speaker), d.Line, d.Text, job.masked[i]); err != nil {
 			return fmt.Errorf("docs up to %s:%d: %w", d.SourcePath, d.Line, err)
 		}
 		w.nextID++
 	}
-	w.pending = w.pending[:0]
 	return nil
+}
+
+// FlushDocs masks every document queued so far and hands it to its batch:
+// after it, Mask has seen every document written.
+func (w *WaveWriter) FlushDocs() error {
+	if err := w.sync(); err != nil {
+		return err
+	}
+	if len(w.pending) > 0 {
+		if err := w.flushDocs(); err != nil {
+			return err
+		}
+	}
+	return w.writeMasked()
 }
 
 // flush writes every buffered row.
 func (w *WaveWriter) flush() error {
-	if err := w.sync(); err != nil {
-		return err
-	}
-	if err := w.flushDocs(); err != nil {
+	if err := w.FlushDocs(); err != nil {
 		return err
 	}
 	for _, b := range []*batch{w.resp, w.ans, w.doc} {
@@ -315,9 +366,10 @@ func (w *WaveWriter) flush() error {
 	return nil
 }
 
-// Masking records what masking replaced in the wave, by kind.
+// Masking records what masking replaced in the wave, by kind. Call
+// FlushDocs first, so that every document queued is masked.
 func (w *WaveWriter) Masking(kind string, n, docs int) error {
-	if err := w.sync(); err != nil {
+	if err := w.FlushDocs(); err != nil {
 		return err
 	}
 	_, err := w.tx.Exec(`INSERT INTO masking (wave_id, kind, n, docs) VALUES (?,?,?,?)`, w.wave, kind, n, docs)
