@@ -21,6 +21,28 @@ type plan struct {
 	sep    string         // normalised separator
 	allow  string         // the allowed values, for reasons
 	book   *ingest.Codebook
+	// normed remembers the normalised form of the column's values: a
+	// closed question's cells repeat a handful of labels, and NFKC of each
+	// cell was most of the time spent reading a large survey.
+	normed map[string]string
+}
+
+// maxNormed bounds normed: a column of free text or ids rarely repeats.
+const maxNormed = 1024
+
+// normalize is ingest.NormalizeHeader through the plan's memo.
+func (p *plan) normalize(raw string) string {
+	if v, ok := p.normed[raw]; ok {
+		return v
+	}
+	v := ingest.NormalizeHeader(raw)
+	if len(p.normed) < maxNormed && len(raw) <= 64 {
+		if p.normed == nil {
+			p.normed = map[string]string{}
+		}
+		p.normed[strings.Clone(raw)] = v
+	}
+	return v
 }
 
 type problem struct {
@@ -91,7 +113,7 @@ func (p *plan) apply(rec *csvx.Record, resp *ingest.Respondent) []problem {
 		return nil
 	}
 	raw := rec.Fields[p.col]
-	v := ingest.NormalizeHeader(raw)
+	v := p.normalize(raw)
 	if p.book.IsMissing(q, v) {
 		return nil
 	}
@@ -152,7 +174,7 @@ func (p *plan) applyColumns(rec *csvx.Record, resp *ingest.Respondent) {
 			continue
 		}
 		raw := rec.Fields[c]
-		v := ingest.NormalizeHeader(raw)
+		v := p.normalize(raw)
 		if notChosen[v] || p.book.IsMissing(p.q, v) {
 			continue
 		}
