@@ -15,8 +15,9 @@ type TermCount struct {
 
 // DocTerms writes a document's content words.
 func (t *Tx) DocTerms(docID int64, terms []TermCount) error {
+	id := any(docID)
 	for _, tc := range terms {
-		if err := t.docTerms.add(docID, tc.Term, tc.POS, tc.N); err != nil {
+		if err := t.docTerms.add(id, t.terms.str(tc.Term), t.terms.str(tc.POS), tc.N); err != nil {
 			return fmt.Errorf("terms of docs up to %d: %w", docID, err)
 		}
 	}
@@ -35,7 +36,17 @@ type ThemeRow struct {
 
 // DocGroup records a document's duplicate group and whether it is a
 // non-answer.
+//
+// Most documents are alone and answer something: those are marked many to
+// a statement (see flushSingles) rather than with an UPDATE each.
 func (t *Tx) DocGroup(docID, dupOf int64, size int, nonAnswer bool) error {
+	if size <= 1 && !nonAnswer {
+		t.singles = append(t.singles, docID)
+		if len(t.singles) >= maxRows {
+			return t.flushSingles()
+		}
+		return nil
+	}
 	var of any
 	if size > 1 {
 		of = dupOf
@@ -326,4 +337,21 @@ func (t *Tx) WaveChange(r WaveChangeRow) error {
 	_, err := t.Exec(`INSERT INTO wave_changes (question_id, code, label, wave_from, wave_to, n_from, pct_from, n_to, pct_to, diff_pct, ci_low, ci_high, p_value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.QuestionID, r.Code, r.Label, r.WaveFrom, r.WaveTo, r.NFrom, r.PctFrom, r.NTo, r.PctTo, r.DiffPct, nf(r.CILow), nf(r.CIHigh), nf(r.PValue))
 	return err
+}
+
+// flushSingles marks the documents DocGroup found alone in their group.
+func (t *Tx) flushSingles() error {
+	if len(t.singles) == 0 {
+		return nil
+	}
+	args := make([]any, len(t.singles))
+	for i, id := range t.singles {
+		args[i] = id
+	}
+	q := `UPDATE docs SET dup_of = NULL, group_size = 1, non_answer = 0 WHERE doc_id IN (?` + strings.Repeat(",?", len(args)-1) + `)`
+	t.singles = t.singles[:0]
+	if _, err := t.tx.Exec(q, args...); err != nil {
+		return fmt.Errorf("mark single documents: %w", err)
+	}
+	return nil
 }

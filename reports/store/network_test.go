@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"path/filepath"
 	"reflect"
@@ -282,5 +283,46 @@ func TestDistinctiveTerms(t *testing.T) {
 	}
 	if n := count("R8"); n != 0 {
 		t.Errorf("a new analysis left %d distinctive rows", n)
+	}
+}
+
+// TestDocGroupRows: DocGroup marks lone documents many to a statement and
+// the others one by one; what a query in the transaction sees, and what is
+// committed, is the same either way.
+func TestDocGroupRows(t *testing.T) {
+	db := networkFixture(t)
+	err := db.Analysis(context.Background(), func(tx *Tx) error {
+		for _, g := range []struct {
+			doc, of   int64
+			size      int
+			nonAnswer bool
+		}{{1, 1, 1, false}, {2, 2, 1, false}, {3, 3, 1, false}, {4, 4, 1, true}, {5, 5, 2, false}, {6, 5, 2, false}} {
+			if err := tx.DocGroup(g.doc, g.of, g.size, g.nonAnswer); err != nil {
+				return err
+			}
+		}
+		var n int
+		if err := tx.q.QueryRow(`SELECT COUNT(*) FROM docs WHERE group_size = 1 AND dup_of IS NULL AND non_answer = 0`).Scan(&n); err != nil || n != 3 {
+			t.Errorf("inside the transaction: %d lone answering documents (%v), want 3", n, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.SQL().Query(`SELECT doc_id, IFNULL(dup_of, 0), IFNULL(group_size, 0), non_answer FROM docs WHERE doc_id <= 6 ORDER BY doc_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var id, of, size, na int
+		rows.Scan(&id, &of, &size, &na)
+		got = append(got, fmt.Sprint(id, of, size, na))
+	}
+	want := []string{"1 0 1 0", "2 0 1 0", "3 0 1 0", "4 0 1 1", "5 5 2 0", "6 5 2 0"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("docs after commit: %q, want %q", got, want)
 	}
 }

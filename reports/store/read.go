@@ -235,6 +235,8 @@ type Tx struct {
 	// Flush (and the commit) writes what is pending.
 	docTerms, docThemes, docCodes *batch
 	flushErr                      error
+	singles                       []int64  // documents DocGroup found alone, not yet marked
+	terms                         interner // terms and parts of speech, boxed once
 }
 
 // Flush writes the buffered doc_terms, doc_themes and doc_codes rows, so
@@ -248,7 +250,7 @@ func (t *Tx) Flush() error {
 			return err
 		}
 	}
-	return nil
+	return t.flushSingles()
 }
 
 // Analysis runs fn in one transaction that first clears every analysis
