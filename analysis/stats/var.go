@@ -19,11 +19,26 @@ type Var struct {
 	Values [][]int
 	// Single, when not nil, holds a single or likert question's answers in
 	// place of Values: per respondent the index into Codes, or -1 for
-	// 無回答. It takes 8 bytes a respondent where Values takes 32 (a slice
+	// 無回答. It takes 2 bytes a respondent where Values takes 32 (a slice
 	// header and its element), which at a million respondents and a few
-	// dozen questions is the difference of a gigabyte.
-	Single []int
+	// dozen questions is the difference of a gigabyte. A question stored so
+	// has at most MaxSingleOptions options.
+	Single []int16
 }
+
+// MaxSingleOptions is the most options a question in Single storage has.
+const MaxSingleOptions = math.MaxInt16
+
+// optionIndex[j] is j: At returns one-element slices of it for Single
+// storage, so that reading an answer allocates nothing and shares only
+// memory nobody writes.
+var optionIndex = func() []int {
+	s := make([]int, MaxSingleOptions)
+	for j := range s {
+		s[j] = j
+	}
+	return s
+}()
 
 // N is the number of respondents (answered or not).
 func (v *Var) N() int {
@@ -37,10 +52,11 @@ func (v *Var) N() int {
 // belongs to v: callers must not change it.
 func (v *Var) At(i int) []int {
 	if v.Single != nil {
-		if v.Single[i] < 0 {
+		j := v.Single[i]
+		if j < 0 {
 			return nil
 		}
-		return v.Single[i : i+1 : i+1]
+		return optionIndex[j : j+1 : j+1]
 	}
 	return v.Values[i]
 }
@@ -77,6 +93,9 @@ func (v *Var) Validate() error {
 	k := len(v.Codes)
 	if v.Single != nil && v.Multi {
 		return fmt.Errorf("question %s: a multi-answer question stored as single answers", v.ID)
+	}
+	if v.Single != nil && len(v.Codes) > MaxSingleOptions {
+		return fmt.Errorf("question %s: %d options, more than single-answer storage holds (%d)", v.ID, len(v.Codes), MaxSingleOptions)
 	}
 	for i := range v.N() {
 		vals := v.At(i)

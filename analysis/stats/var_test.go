@@ -10,17 +10,17 @@ import (
 // gives the same tallies, likert statistics and crosstabs as the same
 // answers in Values.
 func TestSingleStorage(t *testing.T) {
-	idx := []int{0, 2, -1, 1, 1, 0, -1, 2, 2, 0, 1, 1, 0, 2, 1, -1, 0, 0, 2, 1}
+	idx := []int16{0, 2, -1, 1, 1, 0, -1, 2, 2, 0, 1, 1, 0, 2, 1, -1, 0, 0, 2, 1}
 	wide := &Var{ID: "q", Codes: []string{"a", "b", "c"}, Scores: []float64{1, 0, -1}, Values: make([][]int, len(idx))}
 	compact := &Var{ID: "q", Codes: wide.Codes, Scores: wide.Scores, Single: idx}
 	for i, j := range idx {
 		if j >= 0 {
-			wide.Values[i] = []int{j}
+			wide.Values[i] = []int{int(j)}
 		}
 	}
-	demo := &Var{ID: "d", Codes: []string{"x", "y"}, Single: make([]int, len(idx))}
+	demo := &Var{ID: "d", Codes: []string{"x", "y"}, Single: make([]int16, len(idx))}
 	for i := range idx {
-		demo.Single[i] = i % 2
+		demo.Single[i] = int16(i % 2)
 	}
 	w := make([]float64, len(idx))
 	for i := range w {
@@ -57,7 +57,7 @@ func TestSingleStorage(t *testing.T) {
 	if got := compact.ScoreValues(); !reflect.DeepEqual(got[:2], []float64{1, -1}) {
 		t.Errorf("ScoreValues = %v", got)
 	}
-	bad := &Var{ID: "m", Codes: []string{"a"}, Multi: true, Single: []int{0}}
+	bad := &Var{ID: "m", Codes: []string{"a"}, Multi: true, Single: []int16{0}}
 	if bad.Validate() == nil {
 		t.Error("a multi question in Single storage validated")
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"sync"
@@ -72,8 +73,8 @@ func newCollected(cb *ingest.Codebook) *collected {
 				continue
 			}
 			v := &stats.Var{ID: q.ID, Multi: q.Kind == ingest.Multi}
-			if !v.Multi {
-				v.Single = []int{}
+			if !v.Multi && len(q.Options) <= stats.MaxSingleOptions {
+				v.Single = []int16{}
 			}
 			m := map[string]int{}
 			hasScores := q.Kind == ingest.Likert
@@ -103,10 +104,10 @@ func (k *collector) Respondent(r *ingest.Respondent) error {
 	i := len(c.ids)
 	c.ids = append(c.ids, r.ID)
 	for _, v := range c.vars {
-		if v.Multi {
-			v.Values = append(v.Values, nil)
-		} else {
+		if v.Single != nil {
 			v.Single = append(v.Single, -1)
+		} else {
+			v.Values = append(v.Values, nil)
 		}
 	}
 	for id, nums := range c.numbers {
@@ -118,13 +119,16 @@ func (k *collector) Respondent(r *ingest.Respondent) error {
 			switch {
 			case !ok:
 				c.bad = true
-			case v.Multi:
+			case v.Single == nil:
 				if !slices.Contains(v.Values[i], j) {
 					v.Values[i] = append(v.Values[i], j)
 				}
+				if !v.Multi && len(v.Values[i]) > 1 {
+					c.bad = true // two answers to a single question
+				}
 			case v.Single[i] < 0:
-				v.Single[i] = j
-			case v.Single[i] != j:
+				v.Single[i] = int16(j)
+			case int(v.Single[i]) != j:
 				c.bad = true // two answers to a single question
 			}
 			continue
@@ -173,24 +177,30 @@ func (c *collected) matches(qs []store.QuestionRow, respondents int) bool {
 	return n == len(c.order)
 }
 
-// maskedDocs holds, for the documents `koe run`'s ingest wrote, the masked
-// text and its terms, found in one pass of the tokenizer
-// (tokenize.MaskTerms). The analysis then takes a document's terms from
-// here instead of tokenizing its masked text again, when the database holds
-// the same masked text under the id.
+// maskedDocs holds, for the documents `koe run`'s ingest wrote, the terms
+// of their masked text, found in the same pass of the tokenizer as the
+// masking (tokenize.MaskTerms). The analysis then takes a document's terms
+// from here instead of tokenizing its masked text again, when the database
+// holds the same masked text under the id. A hash of the masked text stands
+// for it, so that a million documents' texts are not held twice.
 type maskedDocs struct {
 	mu    sync.Mutex
+	seed  maphash.Seed
 	first int64 // id of docs[0]
 	docs  []maskedDoc
 }
 
 type maskedDoc struct {
-	masked string
-	terms  []tokenize.Term
-	ok     bool
+	sum   uint64 // maphash of the masked text; 0 = not held
+	terms []tokenize.Term
 }
 
+func newMaskedDocs() *maskedDocs { return &maskedDocs{seed: maphash.MakeSeed()} }
+
+func (m *maskedDocs) hash(s string) uint64 { return maphash.String(m.seed, s) | 1 }
+
 func (m *maskedDocs) put(id int64, masked string, terms []tokenize.Term) {
+	sum := m.hash(masked)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.docs) == 0 {
@@ -203,7 +213,7 @@ func (m *maskedDocs) put(id int64, masked string, terms []tokenize.Term) {
 	for int64(len(m.docs)) <= k {
 		m.docs = append(m.docs, maskedDoc{})
 	}
-	m.docs[k] = maskedDoc{masked: masked, terms: terms, ok: true}
+	m.docs[k] = maskedDoc{sum: sum, terms: terms}
 }
 
 // get returns the terms of document id when it was masked to masked.
@@ -212,7 +222,7 @@ func (m *maskedDocs) get(id int64, masked string) ([]tokenize.Term, bool) {
 		return nil, false
 	}
 	k := id - m.first
-	if k < 0 || k >= int64(len(m.docs)) || !m.docs[k].ok || m.docs[k].masked != masked {
+	if k < 0 || k >= int64(len(m.docs)) || m.docs[k].sum == 0 || m.docs[k].sum != m.hash(masked) {
 		return nil, false
 	}
 	return m.docs[k].terms, true

@@ -193,10 +193,10 @@ func loadWave(db *store.Tx, wave string, col *collected) (*waveData, error) {
 		switch q.Kind {
 		case string(ingest.Single), string(ingest.Multi), string(ingest.Likert):
 			v := &stats.Var{ID: q.ID, Multi: q.Kind == string(ingest.Multi)}
-			if v.Multi {
+			if v.Multi || len(q.Options) > stats.MaxSingleOptions {
 				v.Values = make([][]int, len(rs))
 			} else {
-				v.Single = make([]int, len(rs))
+				v.Single = make([]int16, len(rs))
 				for i := range v.Single {
 					v.Single[i] = -1
 				}
@@ -245,11 +245,11 @@ func loadWave(db *store.Tx, wave string, col *collected) (*waveData, error) {
 			if !ok {
 				return fmt.Errorf("question %s: answer code %q is not an option", a.QuestionID, a.Code)
 			}
-			if !v.Multi {
-				if v.Single[i] >= 0 && v.Single[i] != j {
+			if v.Single != nil {
+				if v.Single[i] >= 0 && int(v.Single[i]) != j {
 					return fmt.Errorf("question %s: respondent %s has two answers to a single-answer question", a.QuestionID, a.RespondentID)
 				}
-				v.Single[i] = j
+				v.Single[i] = int16(j)
 				return nil
 			}
 			if !slices.Contains(v.Values[i], j) {

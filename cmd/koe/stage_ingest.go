@@ -57,7 +57,7 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		}
 		var meta store.WaveMeta
 		var col *collected
-		md = &maskedDocs{}
+		md = newMaskedDocs()
 		err := db.ReplaceWave(ctx, w.ID, mask, func(ww *store.WaveWriter) (store.WaveMeta, error) {
 			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1, Fieldwork: w.Fieldwork, Distributed: w.Distributed}
 			counts, docs = tokenize.MaskCounts{}, tokenize.MaskCounts{}
