@@ -829,6 +829,13 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 		}
 	}
 	tr.docs = len(use)
+	// The texts are done with: let their memory go before the themes, the
+	// largest step of a big wave (a million answers' texts are a few
+	// hundred megabytes).
+	docs, texts, masked, normed, terms = nil, nil, nil, nil, nil
+	for i := range use {
+		use[i].Text, use[i].Masked = "", ""
+	}
 	for _, c := range rules.Codes {
 		tr.codeIDs = append(tr.codeIDs, c.ID)
 		tr.codeNames = append(tr.codeNames, c.Label)
