@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"koe/analysis/codes"
 	"koe/analysis/dedup"
@@ -551,9 +553,35 @@ func sameOptions(a, b *stats.Var) bool {
 // writeTallies stores the 単純集計 of every closed question and the
 // summaries of likert and number questions.
 func writeTallies(tx *store.Tx, wd *waveData) error {
-	for _, q := range wd.questions {
+	// Each question's tally and likert statistics are computed on every
+	// core (a weighted median sorts every respondent's score), then
+	// written in codebook order.
+	type result struct {
+		t   *stats.Tally
+		ls  *stats.LikertStats
+		err error
+	}
+	results := make([]result, len(wd.questions))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(wd.questions)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(wd.questions); k = int(next.Add(1) - 1) {
+				v := wd.vars[wd.questions[k].ID]
+				if v == nil {
+					continue
+				}
+				r := &results[k]
+				if r.t, r.err = stats.Tabulate(v, wd.weights); r.err == nil && v.Scores != nil && !v.Multi {
+					r.ls, r.err = stats.Likert(v, wd.weights)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for k, q := range wd.questions {
 		if v := wd.vars[q.ID]; v != nil {
-			t, err := stats.Tabulate(v, wd.weights)
+			t, err := results[k].t, results[k].err
 			if err != nil {
 				return err
 			}
@@ -573,11 +601,7 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 					return err
 				}
 			}
-			if v.Scores != nil && !v.Multi {
-				ls, err := stats.Likert(v, wd.weights)
-				if err != nil {
-					return err
-				}
+			if ls := results[k].ls; ls != nil {
 				wd.likert[q.ID] = ls
 				lo, hi := ls.Score.CILow, ls.Score.CIHigh
 				if err := tx.QuestionStats(store.QuestionStatsRow{WaveID: wd.id, QuestionID: q.ID, N: ls.N,
