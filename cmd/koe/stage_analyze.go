@@ -648,14 +648,7 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int, p *progress) (int, error) {
 	c := p.counter("analyze", wd.id+" crosstabs", "tables", crosstabTotal(wd))
 	defer c.Done()
-	type job struct {
-		row, col *stats.Var
-		colID    string
-		ct       *stats.CrossTable
-		err      error
-		done     chan struct{}
-	}
-	var jobs []*job
+	var pairs []crossPair
 	for _, d := range wd.questions {
 		dv := wd.vars[d.ID]
 		if !d.Demographic || dv == nil {
@@ -666,12 +659,32 @@ func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int, p *progress) (int, 
 			if qv == nil || q.ID == d.ID {
 				continue
 			}
-			jobs = append(jobs, &job{row: dv, col: qv, colID: q.ID, done: make(chan struct{})})
+			pairs = append(pairs, crossPair{row: dv, col: qv, colID: q.ID})
 		}
 	}
-	// The tables are computed on every core and written in order: the
-	// counting over a large wave is the slow part, and the database takes
-	// one writer.
+	return writeCrossPairs(tx, wd, pairs, minCell, c)
+}
+
+// crossPair is one crosstab to compute: a demographic by another variable.
+type crossPair struct {
+	row, col *stats.Var
+	colID    string
+}
+
+// writeCrossPairs computes the tables on every core and writes them in
+// order: the counting over a large wave is the slow part, and the database
+// takes one writer. c (which may be nil) counts the tables written.
+func writeCrossPairs(tx *store.Tx, wd *waveData, pairs []crossPair, minCell int, c *counter) (int, error) {
+	type job struct {
+		crossPair
+		ct   *stats.CrossTable
+		err  error
+		done chan struct{}
+	}
+	jobs := make([]*job, len(pairs))
+	for i, pr := range pairs {
+		jobs[i] = &job{crossPair: pr, done: make(chan struct{})}
+	}
 	next := make(chan *job)
 	go func() {
 		for _, j := range jobs {
@@ -704,14 +717,6 @@ func writeCrosstabs(tx *store.Tx, wd *waveData, minCell int, p *progress) (int, 
 		c.Add(1)
 	}
 	return len(jobs), nil
-}
-
-func writeCrosstab(tx *store.Tx, wd *waveData, row, col *stats.Var, colQuestion string, minCell int) error {
-	ct, err := stats.Crosstab(row, col, wd.weights, stats.CrosstabOptions{MinCell: minCell})
-	if err != nil {
-		return fmt.Errorf("crosstab %s × %s: %w", row.ID, colQuestion, err)
-	}
-	return storeCrosstab(tx, wd, row, colQuestion, ct)
 }
 
 func storeCrosstab(tx *store.Tx, wd *waveData, row *stats.Var, colQuestion string, ct *stats.CrossTable) error {
@@ -1026,20 +1031,17 @@ func writeTextCrosstabs(tx *store.Tx, wd *waveData, tr *textResult, minCell int)
 		}
 		vars = append(vars, v)
 	}
-	n := 0
+	var pairs []crossPair
 	for _, d := range wd.questions {
 		dv := wd.vars[d.ID]
 		if !d.Demographic || dv == nil {
 			continue
 		}
 		for _, v := range vars {
-			if err := writeCrosstab(tx, wd, dv, v, v.ID, minCell); err != nil {
-				return n, err
-			}
-			n++
+			pairs = append(pairs, crossPair{row: dv, col: v, colID: v.ID})
 		}
 	}
-	return n, nil
+	return writeCrossPairs(tx, wd, pairs, minCell, nil)
 }
 
 // writeCodeChanges compares the share of writers whose free text matches
