@@ -562,23 +562,16 @@ func writeTallies(tx *store.Tx, wd *waveData) error {
 		err error
 	}
 	results := make([]result, len(wd.questions))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(wd.questions)) {
-		wg.Go(func() {
-			for k := int(next.Add(1) - 1); k < len(wd.questions); k = int(next.Add(1) - 1) {
-				v := wd.vars[wd.questions[k].ID]
-				if v == nil {
-					continue
-				}
-				r := &results[k]
-				if r.t, r.err = stats.Tabulate(v, wd.weights); r.err == nil && v.Scores != nil && !v.Multi {
-					r.ls, r.err = stats.Likert(v, wd.weights)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	parallelRange(len(wd.questions), func(k int) {
+		v := wd.vars[wd.questions[k].ID]
+		if v == nil {
+			return
+		}
+		r := &results[k]
+		if r.t, r.err = stats.Tabulate(v, wd.weights); r.err == nil && v.Scores != nil && !v.Multi {
+			r.ls, r.err = stats.Likert(v, wd.weights)
+		}
+	})
 	for k, q := range wd.questions {
 		if v := wd.vars[q.ID]; v != nil {
 			t, err := results[k].t, results[k].err
@@ -814,9 +807,7 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 	// comments is one voice in the themes (unless the study says "each"),
 	// and 特になし is not a theme.
 	normed := make([]string, len(use))
-	for i, t := range texts {
-		normed[i] = tokenize.Normalize(t)
-	}
+	parallelRange(len(use), func(i int) { normed[i] = tokenize.Normalize(texts[i]) })
 	dd := dedup.Find(normed, dedup.Options{Seed: cfg.Seed})
 	for i, d := range use {
 		g := dd.Group[i]
@@ -827,36 +818,54 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 	tr.nonAnswers = countTrue(dd.NonAnswer)
 	tdocs := make([]themes.Doc, 0, len(use))
 	docResp := map[int64]string{}
-	for i, d := range use {
-		bases := make([]string, len(terms[i]))
-		for k, t := range terms[i] {
-			bases[k] = t.Base
-		}
-		if err := tx.DocTerms(d.ID, countTerms(terms[i])); err != nil {
-			return nil, err
-		}
-		if d.Source == "survey" && !dd.NonAnswer[i] {
-			tr.writers[d.RespondentID] = true
-		}
-		for _, c := range rules.Match(bases) {
-			if err := tx.DocCode(d.ID, c); err != nil {
+	// What each document gives (its term counts, codes and theme terms) is
+	// worked out on every core a block at a time, and written in order.
+	type docOut struct {
+		counts []store.TermCount
+		codes  []string
+		topic  []string
+	}
+	const block = 8192
+	outs := make([]docOut, min(block, len(use)))
+	for lo := 0; lo < len(use); lo += block {
+		hi := min(lo+block, len(use))
+		parallelRange(hi-lo, func(k int) {
+			i := lo + k
+			bases := make([]string, len(terms[i]))
+			for j, t := range terms[i] {
+				bases[j] = t.Base
+			}
+			outs[k] = docOut{counts: countTerms(terms[i]), codes: rules.Match(bases), topic: tokenize.TopicTerms(terms[i])}
+		})
+		for i := lo; i < hi; i++ {
+			d, o := use[i], outs[i-lo]
+			if err := tx.DocTerms(d.ID, o.counts); err != nil {
 				return nil, err
 			}
-			if d.Source == "survey" {
-				tr.respCodes[d.RespondentID] = appendOnce(tr.respCodes[d.RespondentID], c)
+			if d.Source == "survey" && !dd.NonAnswer[i] {
+				tr.writers[d.RespondentID] = true
 			}
-		}
-		g := dd.Group[i]
-		if dd.NonAnswer[i] || (cfg.ThemesDuplicates != "each" && dd.First[g] != i) {
-			continue // a non-answer, or a copy that its group's first member speaks for
-		}
-		if topic := tokenize.TopicTerms(terms[i]); len(topic) > 0 {
-			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: topic})
-			if d.Source == "survey" {
-				docResp[d.ID] = d.RespondentID
+			for _, c := range o.codes {
+				if err := tx.DocCode(d.ID, c); err != nil {
+					return nil, err
+				}
+				if d.Source == "survey" {
+					tr.respCodes[d.RespondentID] = appendOnce(tr.respCodes[d.RespondentID], c)
+				}
+			}
+			g := dd.Group[i]
+			if dd.NonAnswer[i] || (cfg.ThemesDuplicates != "each" && dd.First[g] != i) {
+				continue // a non-answer, or a copy that its group's first member speaks for
+			}
+			if len(o.topic) > 0 {
+				tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: o.topic})
+				if d.Source == "survey" {
+					docResp[d.ID] = d.RespondentID
+				}
 			}
 		}
 	}
+	outs = nil
 	tr.docs = len(use)
 	// The texts are done with: let their memory go before the themes, the
 	// largest step of a big wave (a million answers' texts are a few
@@ -1121,3 +1130,18 @@ const (
 	themeKMin = 6
 	themeKMax = 15
 )
+
+// parallelRange calls fn(i) for every i in [0, n) on every core, and
+// returns when all calls have; fn must be safe to call concurrently.
+func parallelRange(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
