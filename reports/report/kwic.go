@@ -131,7 +131,7 @@ func (l *loader) loadKwic(d *waveData) error {
 	if err != nil {
 		return fmt.Errorf("read themed documents: %w", err)
 	}
-	var attrs map[string]string // respondent → its first single demographic answers, read once
+	attrs := map[string]string{} // respondent → its first single demographic answers
 	who := func(k kwicDoc) (string, error) {
 		if k.src == "workshop" {
 			if k.area != "" {
@@ -142,16 +142,15 @@ func (l *loader) loadKwic(d *waveData) error {
 		if k.resp == "" || !l.has("v_demographics") {
 			return "アンケート", nil
 		}
-		if attrs == nil {
-			var err error
-			if attrs, err = l.demographicLabels(d.w.ID); err != nil {
-				return "", fmt.Errorf("read the writers' attributes: %w", err)
-			}
-		}
 		if a, ok := attrs[k.resp]; ok {
 			return a, nil
 		}
-		return "アンケート", nil
+		a, err := l.demographicLabel(d.w.ID, k.resp)
+		if err != nil {
+			return "", fmt.Errorf("read the writer's attributes: %w", err)
+		}
+		attrs[k.resp] = a
+		return a, nil
 	}
 	for _, t := range d.themes {
 		if t.t == nil {
@@ -255,50 +254,29 @@ func kwicFor(docs []kwicDoc, terms []string, who func(kwicDoc) (string, error)) 
 	return nil, nil
 }
 
-// demographicLabels gives each respondent of a wave its answers to the
-// first kwicAttrs single-choice demographic questions it answered, in
-// question order, joined with '・'. Each question's respondents come back
-// grouped by answer in one string per option, so a large wave costs a
-// few rows rather than a lookup per quoted writer. An id holding the
-// separator (U+001F) is split and matches nobody: its writer is shown as
-// アンケート, never as someone else (as reports/store.DemographicGroups).
-func (l *loader) demographicLabels(wave string) (map[string]string, error) {
-	var qids []string
-	err := l.each(`SELECT question_id FROM questions WHERE wave_id = ? AND is_demographic = 1 AND kind = 'single'
-		ORDER BY ord, question_id`, []any{wave}, func(r *sql.Rows) error {
-		var q string
-		if err := r.Scan(&q); err != nil {
+// demographicLabel is a respondent's answers to the first kwicAttrs
+// single-choice demographic questions it answered, in question order,
+// joined with '・'; アンケート when it answered none. Only the quoted
+// writers are looked up, a few dozen a wave, each through the answers
+// index by respondent: reading the whole wave's demographics instead
+// scanned every answer once per question (answers has no index by
+// question).
+func (l *loader) demographicLabel(wave, resp string) (string, error) {
+	var labels []string
+	err := l.each(`SELECT o.label FROM answers a
+		JOIN questions q ON q.wave_id = a.wave_id AND q.question_id = a.question_id
+		JOIN options o ON o.wave_id = a.wave_id AND o.question_id = a.question_id AND o.code = a.code
+		WHERE a.wave_id = ? AND a.respondent_id = ? AND q.is_demographic = 1 AND q.kind = 'single'
+		ORDER BY q.ord, q.question_id, a.code LIMIT ?`, []any{wave, resp, kwicAttrs}, func(r *sql.Rows) error {
+		var s string
+		if err := r.Scan(&s); err != nil {
 			return err
 		}
-		qids = append(qids, q)
+		labels = append(labels, s)
 		return nil
 	})
-	if err != nil {
-		return nil, err
+	if err != nil || len(labels) == 0 {
+		return "アンケート", err
 	}
-	labels := map[string][]string{}
-	for _, q := range qids {
-		err := l.each(`SELECT o.label, group_concat(a.respondent_id, char(31))
-			FROM answers a JOIN options o ON o.wave_id = a.wave_id AND o.question_id = a.question_id AND o.code = a.code
-			WHERE a.wave_id = ? AND a.question_id = ? GROUP BY a.code`, []any{wave, q}, func(r *sql.Rows) error {
-			var label, ids string
-			if err := r.Scan(&label, &ids); err != nil {
-				return err
-			}
-			for _, id := range strings.Split(ids, "\x1f") {
-				if len(labels[id]) < kwicAttrs {
-					labels[id] = append(labels[id], label)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	out := make(map[string]string, len(labels))
-	for id, ls := range labels {
-		out[id] = strings.Join(ls, "・")
-	}
-	return out, nil
+	return strings.Join(labels, "・"), nil
 }
