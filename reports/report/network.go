@@ -156,15 +156,19 @@ func (l *loader) loadNetwork(d *waveData) error {
 // networkDocs counts the documents the network and the correspondence
 // analysis are built from, as reports/store.NetworkDocs selects them:
 // survey answers with words, non-answers left out, a duplicate group
-// once. With qid, only answers of respondents who answered that question.
+// once. With qid, only answers of respondents who answered that question:
+// each document's respondent is looked up in the answers index by
+// respondent, as answers has no index by question and reading it through
+// for every demographic cost far more than the documents themselves.
 func (l *loader) networkDocs(d *waveData, qid string) (int, error) {
 	q := `SELECT COUNT(*) FROM docs d WHERE d.wave_id = ? AND d.source = 'survey' AND d.non_answer = 0
 		AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
 		AND EXISTS (SELECT 1 FROM doc_terms t WHERE t.doc_id = d.doc_id)`
 	args := []any{d.w.ID}
 	if qid != "" {
-		q += ` AND d.respondent_id IN (SELECT a.respondent_id FROM answers a WHERE a.wave_id = ? AND a.question_id = ?)`
-		args = append(args, d.w.ID, qid)
+		q += ` AND EXISTS (SELECT 1 FROM answers a WHERE a.wave_id = d.wave_id AND a.respondent_id = d.respondent_id
+			AND a.question_id = ?)`
+		args = append(args, qid)
 	}
 	var n int
 	if err := l.db.QueryRow(q, args...).Scan(&n); err != nil {
