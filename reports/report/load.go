@@ -150,16 +150,18 @@ func (l *loader) loadWaves() ([]*Wave, error) {
 
 // waveData is what one wave's sections are built from.
 type waveData struct {
-	w         *Wave
-	questions []*qinfo
-	byID      map[string]*qinfo
-	themes    []*themeRow // display order (top level by size, children after their parent)
-	themeByID map[string]*themeRow
-	codes     []codeRow
-	codeByID  map[string]*codeRow
-	rawQuar   int
-	cands     []candidate // each crosstab's most notable cell
-	nEff      float64     // effective sample size; 0 when the wave is not weighted
+	w          *Wave
+	questions  []*qinfo
+	byID       map[string]*qinfo
+	themes     []*themeRow // display order (top level by size, children after their parent)
+	themeByID  map[string]*themeRow
+	codes      []codeRow
+	codeByID   map[string]*codeRow
+	docCodes   []docCode         // the wave's doc_codes, by document and code
+	codePillar map[string]string // code → the pillar its documents count under
+	rawQuar    int
+	cands      []candidate // each crosstab's most notable cell
+	nEff       float64     // effective sample size; 0 when the wave is not weighted
 	// codeNotes are the groups where each policy code stands out, from
 	// the codes × demographics crosstabs.
 	codeNotes map[string][]codeNote

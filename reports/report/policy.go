@@ -38,29 +38,111 @@ type codeNote struct {
 	res     float64
 }
 
-// loadCodes reads each code's number of documents in the wave.
+// loadCodes reads each code's number of documents in the wave, and keeps
+// the wave's coded documents for loadPolicy. doc_codes is read once and
+// counted in Go: counting it in SQL took a join and a distinct sort per
+// question asked (by code, in all, by pillar), each dearer than the read.
 func (l *loader) loadCodes(d *waveData) error {
-	err := l.each(`SELECT c.code_id, c.label, COALESCE(c.pillar, ''), COUNT(DISTINCT dc.doc_id)
-		FROM codes c JOIN doc_codes dc ON dc.code_id = c.code_id JOIN docs d ON d.doc_id = dc.doc_id
-		WHERE d.wave_id = ? GROUP BY c.code_id, c.label, c.pillar
-		ORDER BY COUNT(DISTINCT dc.doc_id) DESC, c.code_id`, []any{d.w.ID}, func(r *sql.Rows) error {
-		var c codeRow
-		if err := r.Scan(&c.id, &c.label, &c.pillar, &c.n); err != nil {
+	type codeDef struct {
+		label  string
+		pillar sql.NullString
+	}
+	defs := map[string]codeDef{}
+	err := l.each(`SELECT code_id, label, pillar FROM codes`, nil, func(r *sql.Rows) error {
+		var id sql.NullString
+		var c codeDef
+		if err := r.Scan(&id, &c.label, &c.pillar); err != nil {
 			return err
 		}
-		if strings.TrimSpace(c.pillar) == "" {
-			c.pillar = codes.OtherPillar
+		if id.Valid { // a NULL id joins no document
+			defs[id.String] = c
 		}
-		d.codes = append(d.codes, c)
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("read codes: %w", err)
 	}
+	var pairs []docCode
+	err = l.each(`SELECT dc.doc_id, dc.code_id FROM doc_codes dc JOIN docs d ON d.doc_id = dc.doc_id
+		WHERE d.wave_id = ?`, []any{d.w.ID}, func(r *sql.Rows) error {
+		var p docCode
+		if err := r.Scan(&p.doc, &p.code); err != nil {
+			return err
+		}
+		pairs = append(pairs, p)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read doc_codes: %w", err)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].doc != pairs[j].doc {
+			return pairs[i].doc < pairs[j].doc
+		}
+		return pairs[i].code < pairs[j].code
+	})
+	d.docCodes = pairs
+	n := map[string]int{} // distinct documents per code
+	for i, p := range pairs {
+		if i > 0 && pairs[i-1] == p {
+			continue
+		}
+		if _, ok := defs[p.code]; ok {
+			n[p.code]++
+		}
+	}
+	for id, k := range n {
+		c := codeRow{id: id, label: defs[id].label, pillar: defs[id].pillar.String, n: k}
+		if strings.TrimSpace(c.pillar) == "" {
+			c.pillar = codes.OtherPillar
+		}
+		d.codes = append(d.codes, c)
+	}
+	sort.Slice(d.codes, func(i, j int) bool {
+		if d.codes[i].n != d.codes[j].n {
+			return d.codes[i].n > d.codes[j].n
+		}
+		return d.codes[i].id < d.codes[j].id
+	})
+	d.codePillar = map[string]string{}
+	for id, c := range defs {
+		// As SQL's COALESCE(NULLIF(TRIM(pillar), ''), その他): TRIM takes
+		// off spaces only, where loadCodes' TrimSpace takes any white
+		// space, so a pillar of other blanks counts under its own name.
+		p := strings.Trim(c.pillar.String, " ")
+		if p == "" {
+			p = codes.OtherPillar
+		}
+		d.codePillar[id] = p
+	}
 	for i := range d.codes {
 		d.codeByID[d.codes[i].id] = &d.codes[i]
 	}
 	return nil
+}
+
+// docCode is one row of doc_codes.
+type docCode struct {
+	doc  int64
+	code string
+}
+
+// codedDocs counts the wave's documents with a code, and those with a
+// code of each pillar (as codePillar names it).
+func (d *waveData) codedDocs() (coded int, byPillar map[string]int) {
+	byPillar = map[string]int{}
+	seen := map[string]bool{}
+	for i, p := range d.docCodes {
+		if i == 0 || d.docCodes[i-1].doc != p.doc {
+			coded++
+			clear(seen)
+		}
+		if name, ok := d.codePillar[p.code]; ok && !seen[name] {
+			seen[name] = true
+			byPillar[name]++
+		}
+	}
+	return coded, byPillar
 }
 
 // pillarOrder lists the pillars present: the five of 地方創生2.0 in their
@@ -92,15 +174,12 @@ func (l *loader) loadPolicy(d *waveData) error {
 	if len(d.codes) == 0 {
 		return nil
 	}
-	var total, coded int
+	var total int
 	// 特になし is no opinion: it is left out of the base, as from the themes.
 	if err := l.db.QueryRow(`SELECT COUNT(*) FROM docs WHERE wave_id = ? AND non_answer = 0`, d.w.ID).Scan(&total); err != nil {
 		return fmt.Errorf("count docs: %w", err)
 	}
-	if err := l.db.QueryRow(`SELECT COUNT(DISTINCT dc.doc_id) FROM doc_codes dc JOIN docs d ON d.doc_id = dc.doc_id
-		WHERE d.wave_id = ?`, d.w.ID).Scan(&coded); err != nil {
-		return fmt.Errorf("count coded docs: %w", err)
-	}
+	coded, pillarDocs := d.codedDocs()
 	share := func(n int) float64 { return 100 * float64(n) / float64(max(total, 1)) }
 	ps := &PolicySet{Docs: comma(total), Coded: comma(coded), CodedPct: pct(share(coded)), Crosstabs: d.codeXts}
 
@@ -121,12 +200,7 @@ func (l *loader) loadPolicy(d *waveData) error {
 		top = max(top, share(c.n))
 	}
 	for _, name := range pillarOrder(present) {
-		var n int
-		if err := l.db.QueryRow(`SELECT COUNT(DISTINCT dc.doc_id) FROM doc_codes dc
-			JOIN docs d ON d.doc_id = dc.doc_id JOIN codes c ON c.code_id = dc.code_id
-			WHERE d.wave_id = ? AND COALESCE(NULLIF(TRIM(c.pillar), ''), ?) = ?`, d.w.ID, codes.OtherPillar, name).Scan(&n); err != nil {
-			return fmt.Errorf("count docs of pillar %s: %w", name, err)
-		}
+		n := pillarDocs[name]
 		p := &Pillar{Anchor: l.anchor("p"), Name: name, N: comma(n), Share: pct(share(n))}
 		var items []barItem
 		for _, c := range byPillar[name] {
