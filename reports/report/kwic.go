@@ -97,39 +97,13 @@ type kwicDoc struct {
 // its documents (a verb's base form is often not written as such; the next
 // word is tried then).
 func (l *loader) loadKwic(d *waveData) error {
-	area := map[string]string{} // workshop → district
-	err := l.each(`SELECT workshop_id, COALESCE(area, '') FROM workshops WHERE wave_id = ?`, []any{d.w.ID}, func(r *sql.Rows) error {
-		var id, a string
-		if err := r.Scan(&id, &a); err != nil {
-			return err
-		}
-		area[id] = a
-		return nil
-	})
+	themed, err := l.themedDocs(d)
 	if err != nil {
-		return fmt.Errorf("read workshops: %w", err)
+		return err
 	}
-	// Copies of a duplicate group are left out: their first member
-	// speaks for them. The order is set in Go, below. CROSS JOIN keeps
-	// doc_themes outside: it has no index on doc_id, so SQLite must not
-	// look documents' themes up one by one.
 	docs := map[int64][]kwicDoc{} // by theme
-	err = l.each(`SELECT d.doc_id, dt.theme_id, dt.weight, d.text_masked, d.source, COALESCE(d.respondent_id, ''),
-			COALESCE(d.workshop_id, '')
-		FROM doc_themes dt CROSS JOIN docs d ON d.doc_id = dt.doc_id
-		WHERE d.wave_id = ? AND d.non_answer = 0 AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
-			AND d.text_masked IS NOT NULL`, []any{d.w.ID}, func(r *sql.Rows) error {
-		var k kwicDoc
-		var wid string
-		if err := r.Scan(&k.id, &k.theme, &k.weight, &k.text, &k.src, &k.resp, &wid); err != nil {
-			return err
-		}
-		k.area = area[wid]
+	for _, k := range themed {
 		docs[k.theme] = append(docs[k.theme], k)
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("read themed documents: %w", err)
 	}
 	attrs := map[string]string{} // respondent → its first single demographic answers
 	who := func(k kwicDoc) (string, error) {
@@ -199,6 +173,50 @@ func (l *loader) loadKwic(d *waveData) error {
 		}
 	}
 	return nil
+}
+
+// themedDocs reads the wave's themed documents once, for the KWIC
+// samples and for the policy codes' examples (their best theme weight).
+// Copies of a duplicate group are left out: their first member speaks
+// for them. The order is set by the callers. CROSS JOIN keeps doc_themes
+// outside: it has no index on doc_id, so SQLite must not look documents'
+// themes up one by one.
+func (l *loader) themedDocs(d *waveData) ([]kwicDoc, error) {
+	if d.themed != nil {
+		return d.themed, nil
+	}
+	area := map[string]string{} // workshop → district
+	err := l.each(`SELECT workshop_id, COALESCE(area, '') FROM workshops WHERE wave_id = ?`, []any{d.w.ID}, func(r *sql.Rows) error {
+		var id, a string
+		if err := r.Scan(&id, &a); err != nil {
+			return err
+		}
+		area[id] = a
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read workshops: %w", err)
+	}
+	themed := []kwicDoc{}
+	err = l.each(`SELECT d.doc_id, dt.theme_id, dt.weight, d.text_masked, d.source, COALESCE(d.respondent_id, ''),
+			COALESCE(d.workshop_id, '')
+		FROM doc_themes dt CROSS JOIN docs d ON d.doc_id = dt.doc_id
+		WHERE d.wave_id = ? AND d.non_answer = 0 AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
+			AND d.text_masked IS NOT NULL`, []any{d.w.ID}, func(r *sql.Rows) error {
+		var k kwicDoc
+		var wid string
+		if err := r.Scan(&k.id, &k.theme, &k.weight, &k.text, &k.src, &k.resp, &wid); err != nil {
+			return err
+		}
+		k.area = area[wid]
+		themed = append(themed, k)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read themed documents: %w", err)
+	}
+	d.themed = themed
+	return themed, nil
 }
 
 // splitTerms reads themes.top_terms ('、'-separated).

@@ -157,6 +157,7 @@ type waveData struct {
 	themeByID  map[string]*themeRow
 	codes      []codeRow
 	codeByID   map[string]*codeRow
+	themed     []kwicDoc         // themedDocs, once read
 	docCodes   []docCode         // the wave's doc_codes, by document and code
 	codePillar map[string]string // code → the pillar its documents count under
 	rawQuar    int
@@ -356,6 +357,9 @@ func (l *loader) loadWave(w *Wave) error {
 	if err := l.loadPolicy(d); err != nil {
 		return err
 	}
+	// Every wave's waveData is kept until the comparison; its documents
+	// are not needed past the policy section.
+	d.themed, d.docCodes = nil, nil
 	if err := l.loadNetwork(d); err != nil {
 		return err
 	}

@@ -225,48 +225,142 @@ func niceScale(top float64) float64 {
 	return s
 }
 
-// codeQuotes picks every code's examples in one query, masked text only:
-// answers of a readable length first, then those matching fewer codes
-// (they speak to this one), then those closest to their theme's centre,
-// then document order, so the choice is the same on every run. The
-// per-document counts are grouped once rather than looked up per row:
-// doc_codes has no index on doc_id.
+// codeQuotes picks every code's examples, masked text only: answers of a
+// readable length first, then those matching fewer codes (they speak to
+// this one), then those closest to their theme's centre, then document
+// order, so the choice is the same on every run. The ranking is done in
+// Go on doc_codes as loadCodes read it and the weights themedDocs read:
+// ranking in SQL sorted every coded document with its text, and grouped
+// doc_codes and doc_themes whole (neither has an index on doc_id).
 func (l *loader) codeQuotes(d *waveData) (map[string][]Quote, error) {
+	// fits: the document may be quoted; true when its length reads well.
+	fits := map[int64]bool{}
+	err := l.each(`SELECT doc_id, LENGTH(TRIM(text_masked)) BETWEEN ? AND ? FROM docs
+		WHERE wave_id = ? AND non_answer = 0 AND text_masked IS NOT NULL AND TRIM(text_masked) <> ''
+			AND (dup_of IS NULL OR dup_of = doc_id)`,
+		[]any{quoteMinRunes, quoteMaxRunes, d.w.ID}, func(r *sql.Rows) error {
+			var id int64
+			var ok bool
+			if err := r.Scan(&id, &ok); err != nil {
+				return err
+			}
+			fits[id] = ok
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	themed, err := l.themedDocs(d)
+	if err != nil {
+		return nil, err
+	}
+	// Every themed document that may be quoted is in themed with all its
+	// themes, as themedDocs selects the documents a quote may come from.
+	best := map[int64]float64{}
+	for _, k := range themed {
+		if w, ok := best[k.id]; !ok || k.weight > w {
+			best[k.id] = k.weight
+		}
+	}
+	ncodes := map[int64]int{} // doc_codes rows of each document
+	for _, p := range d.docCodes {
+		ncodes[p.doc]++
+	}
+	type cand struct {
+		doc    int64
+		fits   bool
+		ncodes int
+		weight float64
+	}
+	byCode := map[string][]cand{}
+	for _, p := range d.docCodes { // a row given twice is ranked twice, as in SQL
+		ok, quotable := fits[p.doc]
+		if !quotable {
+			continue
+		}
+		w, themed := best[p.doc]
+		if !themed {
+			w = -1
+		}
+		byCode[p.code] = append(byCode[p.code], cand{p.doc, ok, ncodes[p.doc], w})
+	}
+	picked := map[string][]int64{}
+	var ids []int64
+	for code, cs := range byCode {
+		sort.Slice(cs, func(i, j int) bool {
+			a, b := cs[i], cs[j]
+			switch {
+			case a.fits != b.fits:
+				return a.fits
+			case a.ncodes != b.ncodes:
+				return a.ncodes < b.ncodes
+			case a.weight != b.weight:
+				return a.weight > b.weight
+			}
+			return a.doc < b.doc
+		})
+		for _, c := range cs[:min(len(cs), quotesPerCode*4)] {
+			picked[code] = append(picked[code], c.doc)
+			ids = append(ids, c.doc)
+		}
+	}
+	quotes, err := l.docQuotes(d, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string][]Quote{}
-	seen := map[string]map[string]bool{}
-	err := l.each(`WITH nc AS (SELECT doc_id, COUNT(*) AS n FROM doc_codes GROUP BY doc_id),
-			mw AS (SELECT doc_id, MAX(weight) AS w FROM doc_themes GROUP BY doc_id),
-			ranked AS (
-				SELECT dc.code_id, d.source, COALESCE(d.question_id, '') AS qid, COALESCE(d.workshop_id, '') AS wid,
-					COALESCE(d.speaker, '') AS speaker, COALESCE(w.title, '') AS wtitle, d.text_masked AS text,
-					COALESCE(d.group_size, 1) AS size,
-					ROW_NUMBER() OVER (PARTITION BY dc.code_id ORDER BY
-						LENGTH(TRIM(d.text_masked)) BETWEEN ? AND ? DESC, nc.n, COALESCE(mw.w, -1) DESC, d.doc_id) AS rk
-				FROM doc_codes dc JOIN docs d ON d.doc_id = dc.doc_id
-				JOIN nc ON nc.doc_id = d.doc_id LEFT JOIN mw ON mw.doc_id = d.doc_id
-				LEFT JOIN workshops w ON w.wave_id = d.wave_id AND w.workshop_id = d.workshop_id
-				WHERE d.wave_id = ? AND d.non_answer = 0 AND d.text_masked IS NOT NULL AND TRIM(d.text_masked) <> ''
-					AND (d.dup_of IS NULL OR d.dup_of = d.doc_id))
-		SELECT code_id, source, qid, wid, speaker, wtitle, text, size FROM ranked WHERE rk <= ? ORDER BY code_id, rk`,
-		[]any{quoteMinRunes, quoteMaxRunes, d.w.ID, quotesPerCode * 4}, func(r *sql.Rows) error {
-			var code, src, qid, wid, speaker, wtitle, text string
+	for code, docs := range picked {
+		seen := map[string]bool{}
+		for _, id := range docs {
+			q := quotes[id]
+			if len(out[code]) >= quotesPerCode || seen[q.text] {
+				continue
+			}
+			seen[q.text] = true
+			out[code] = append(out[code], q.Quote)
+		}
+	}
+	return out, nil
+}
+
+// docQuote is a document as quoted, and its text before it was cut.
+type docQuote struct {
+	Quote
+	text string
+}
+
+// docQuotes reads the given documents as quotes, a few hundred ids to a
+// query.
+func (l *loader) docQuotes(d *waveData, ids []int64) (map[int64]docQuote, error) {
+	out := map[int64]docQuote{}
+	const batch = 500
+	for len(ids) > 0 {
+		n := min(len(ids), batch)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		ids = ids[n:]
+		err := l.each(`SELECT d.doc_id, d.source, COALESCE(d.question_id, ''), COALESCE(d.workshop_id, ''),
+				COALESCE(d.speaker, ''), COALESCE(w.title, ''), d.text_masked, COALESCE(d.group_size, 1)
+			FROM docs d LEFT JOIN workshops w ON w.wave_id = d.wave_id AND w.workshop_id = d.workshop_id
+			WHERE d.doc_id IN (?`+strings.Repeat(", ?", n-1)+`)`, args, func(r *sql.Rows) error {
+			var id int64
+			var src, qid, wid, speaker, wtitle, text string
 			var size int
-			if err := r.Scan(&code, &src, &qid, &wid, &speaker, &wtitle, &text, &size); err != nil {
+			if err := r.Scan(&id, &src, &qid, &wid, &speaker, &wtitle, &text, &size); err != nil {
 				return err
 			}
 			text = strings.TrimSpace(text)
-			if seen[code] == nil {
-				seen[code] = map[string]bool{}
-			}
-			if len(out[code]) >= quotesPerCode || seen[code][text] {
-				return nil
-			}
-			seen[code][text] = true
-			out[code] = append(out[code], Quote{Text: truncRunes(text, maxQuoteRunes), Source: sourceLabel(d, src, qid, wid, speaker, wtitle),
-				Similar: similar(size)})
+			out[id] = docQuote{Quote{Text: truncRunes(text, maxQuoteRunes), Source: sourceLabel(d, src, qid, wid, speaker, wtitle),
+				Similar: similar(size)}, text}
 			return nil
 		})
-	return out, err
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // noteFor says in one sentence in which groups a code's share stands out
