@@ -44,7 +44,7 @@ func poolWriters(docs []store.NetworkDoc) []writer {
 // writers used it, the report's privacy floor. Respondents who did not
 // answer the question are left out; a question with fewer than two
 // options writes nothing.
-func writeDistinctive(tx *store.Tx, wave, question string, writers []writer, groups []store.DemographicGroup, minCell int) error {
+func writeDistinctive(tx networkWriter, wave, question string, writers []writer, groups []store.DemographicGroup, minCell int) error {
 	if len(groups) < 2 {
 		return nil
 	}

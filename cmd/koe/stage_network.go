@@ -67,18 +67,63 @@ func writeNetworks(tx *store.Tx, wave string, demographics []string, groupsOf fu
 
 	terms, docTerms := frequentTerms(docs, caMinFreq)
 	writers := poolWriters(docs)
-	for _, q := range demographics {
-		groups, err := groupsOf(q)
-		if err != nil {
+	groups := make([][]store.DemographicGroup, len(demographics))
+	for k, q := range demographics {
+		if groups[k], err = groupsOf(q); err != nil {
 			return err
 		}
+	}
+	// Each demographic's analyses are computed on every core; their rows
+	// are written afterwards, in order, by the one database writer.
+	outs := make([]deferredWrites, len(demographics))
+	errs := make([]error, len(demographics))
+	parallelRange(len(demographics), func(k int) {
+		q := demographics[k]
 		if len(terms) >= 2 {
-			if err := writeCA(tx, wave, q, docs, terms, docTerms, groups); err != nil {
-				return fmt.Errorf("wave %s: correspondence analysis by %s: %w", wave, q, err)
+			if err := writeCA(&outs[k], wave, q, docs, terms, docTerms, groups[k]); err != nil {
+				errs[k] = fmt.Errorf("wave %s: correspondence analysis by %s: %w", wave, q, err)
+				return
 			}
 		}
-		if err := writeDistinctive(tx, wave, q, writers, groups, minCell); err != nil {
-			return fmt.Errorf("wave %s: %w", wave, err)
+		if err := writeDistinctive(&outs[k], wave, q, writers, groups[k], minCell); err != nil {
+			errs[k] = fmt.Errorf("wave %s: %w", wave, err)
+		}
+	})
+	for k := range demographics {
+		if errs[k] != nil {
+			return errs[k]
+		}
+		if err := outs[k].replay(tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// networkWriter takes the rows of a correspondence analysis and of
+// distinctive words: a *store.Tx, or deferredWrites to write them later.
+type networkWriter interface {
+	CorrespondenceAnalysis(wave string, points []store.CAPointRow, inertia []store.CAInertiaRow) error
+	DistinctiveTerms(wave string, groups []store.DistinctiveGroupRow, terms []store.DistinctiveTermRow) error
+}
+
+// deferredWrites keeps a networkWriter's calls to make them on a Tx later.
+type deferredWrites struct{ calls []func(tx *store.Tx) error }
+
+func (d *deferredWrites) CorrespondenceAnalysis(wave string, points []store.CAPointRow, inertia []store.CAInertiaRow) error {
+	d.calls = append(d.calls, func(tx *store.Tx) error { return tx.CorrespondenceAnalysis(wave, points, inertia) })
+	return nil
+}
+
+func (d *deferredWrites) DistinctiveTerms(wave string, groups []store.DistinctiveGroupRow, terms []store.DistinctiveTermRow) error {
+	d.calls = append(d.calls, func(tx *store.Tx) error { return tx.DistinctiveTerms(wave, groups, terms) })
+	return nil
+}
+
+func (d *deferredWrites) replay(tx *store.Tx) error {
+	for _, c := range d.calls {
+		if err := c(tx); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -126,7 +171,7 @@ func frequentTerms(docs []store.NetworkDoc, minFreq int) ([]string, [][]int) {
 // correspondence analysis. A table too small to analyse (fewer than two
 // terms or options left) or without association is skipped: there is no
 // chart to draw.
-func writeCA(tx *store.Tx, wave, question string, docs []store.NetworkDoc, terms []string, docTerms [][]int, groups []store.DemographicGroup) error {
+func writeCA(tx networkWriter, wave, question string, docs []store.NetworkDoc, terms []string, docTerms [][]int, groups []store.DemographicGroup) error {
 	if len(groups) < 2 {
 		return nil
 	}
