@@ -121,12 +121,12 @@ func (l *loader) loadCA(d *waveData) error {
 	}
 	// Demographics in codebook order.
 	d.sortByCodebook(qids)
+	docs, err := l.networkDocsBy(d, qids)
+	if err != nil {
+		return err
+	}
 	for _, qid := range qids {
-		docs, err := l.networkDocs(d, qid)
-		if err != nil {
-			return err
-		}
-		if set := l.buildCA(d, qid, byQ[qid], inertia[qid], docs); set != nil {
+		if set := l.buildCA(d, qid, byQ[qid], inertia[qid], docs[qid]); set != nil {
 			d.w.CA = append(d.w.CA, set)
 		}
 	}

@@ -121,7 +121,7 @@ func (l *loader) loadNetwork(d *waveData) error {
 	if len(nodes) == 0 || len(edges) == 0 {
 		return nil
 	}
-	docs, err := l.networkDocs(d, "")
+	docs, err := l.networkDocs(d)
 	if err != nil {
 		return err
 	}
@@ -153,28 +153,54 @@ func (l *loader) loadNetwork(d *waveData) error {
 	return nil
 }
 
-// networkDocs counts the documents the network and the correspondence
+// networkBase selects the documents the network and the correspondence
 // analysis are built from, as reports/store.NetworkDocs selects them:
 // survey answers with words, non-answers left out, a duplicate group
-// once. With qid, only answers of respondents who answered that question:
-// each document's respondent is looked up in the answers index by
-// respondent, as answers has no index by question and reading it through
-// for every demographic cost far more than the documents themselves.
-func (l *loader) networkDocs(d *waveData, qid string) (int, error) {
-	q := `SELECT COUNT(*) FROM docs d WHERE d.wave_id = ? AND d.source = 'survey' AND d.non_answer = 0
-		AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
-		AND EXISTS (SELECT 1 FROM doc_terms t WHERE t.doc_id = d.doc_id)`
-	args := []any{d.w.ID}
-	if qid != "" {
-		q += ` AND EXISTS (SELECT 1 FROM answers a WHERE a.wave_id = d.wave_id AND a.respondent_id = d.respondent_id
-			AND a.question_id = ?)`
-		args = append(args, qid)
-	}
+// once.
+const networkBase = `SELECT d.wave_id, d.respondent_id FROM docs d WHERE d.wave_id = ? AND d.source = 'survey'
+	AND d.non_answer = 0 AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
+	AND EXISTS (SELECT 1 FROM doc_terms t WHERE t.doc_id = d.doc_id)`
+
+// networkDocs counts the network's documents (networkBase).
+func (l *loader) networkDocs(d *waveData) (int, error) {
 	var n int
-	if err := l.db.QueryRow(q, args...).Scan(&n); err != nil {
+	if err := l.db.QueryRow(`SELECT COUNT(*) FROM (`+networkBase+`)`, d.w.ID).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count the network's documents: %w", err)
 	}
 	return n, nil
+}
+
+// networkDocsBy counts, for each question, the network's documents
+// written by respondents who answered it. The documents are selected
+// once; each one's respondent is then looked up in the answers index by
+// respondent, as answers has no index by question and reading it through
+// for every demographic cost far more than the documents themselves.
+func (l *loader) networkDocsBy(d *waveData, qids []string) (map[string]int, error) {
+	out := map[string]int{}
+	if len(qids) == 0 {
+		return out, nil
+	}
+	args := []any{d.w.ID}
+	for _, q := range qids {
+		args = append(args, q)
+	}
+	q := `WITH nd AS MATERIALIZED (` + networkBase + `)
+		SELECT q.column1, (SELECT COUNT(*) FROM nd WHERE EXISTS (SELECT 1 FROM answers a
+			WHERE a.wave_id = nd.wave_id AND a.respondent_id = nd.respondent_id AND a.question_id = q.column1))
+		FROM (VALUES (?)` + strings.Repeat(", (?)", len(qids)-1) + `) q`
+	err := l.each(q, args, func(r *sql.Rows) error {
+		var qid string
+		var n int
+		if err := r.Scan(&qid, &n); err != nil {
+			return err
+		}
+		out[qid] = n
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count the network's documents by question: %w", err)
+	}
+	return out, nil
 }
 
 // newNetChart lays out the network: circles sized by frequency (area in
