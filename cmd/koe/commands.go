@@ -93,7 +93,7 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 		return 0, err
 	}
 	defer db.Close()
-	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, p) })
+	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, p, true) })
 	if err != nil {
 		return 0, err
 	}

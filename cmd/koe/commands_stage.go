@@ -58,7 +58,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) (code int, err error)
 		return 0, err
 	}
 	defer release()
-	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, newProgress(e)) })
+	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, newProgress(e), false) })
 	if err != nil {
 		return 0, err
 	}

@@ -28,7 +28,11 @@ type ingestSummary struct {
 
 // stageIngest reads every wave's survey and workshop files into db, one
 // transaction per wave: a failure leaves the previous wave in place.
-func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ingestSummary, error) {
+//
+// With handOn (koe run), it also keeps what the analysis can take from
+// memory instead of the database (sum.handoff); `koe ingest` alone does
+// not, so as not to hold a large wave's answers for nothing.
+func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress, handOn bool) (*ingestSummary, error) {
 	done := p.stage("ingest")
 	tok, err := s.tokenizer()
 	if err != nil {
@@ -40,8 +44,15 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 	var mu sync.Mutex
 	var md *maskedDocs // the wave's
 	mask := func(id int64, t string) string {
-		m, c, terms := tok.MaskTerms(t)
-		md.put(id, m, terms)
+		var m string
+		var c tokenize.MaskCounts
+		if md != nil {
+			var terms []tokenize.Term
+			m, c, terms = tok.MaskTerms(t)
+			md.put(id, m, terms)
+		} else {
+			m, c = tok.Mask(t)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		counts.Add(c)
@@ -57,7 +68,9 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		}
 		var meta store.WaveMeta
 		var col *collected
-		md = newMaskedDocs()
+		if handOn {
+			md = newMaskedDocs()
+		}
 		err := db.ReplaceWave(ctx, w.ID, mask, func(ww *store.WaveWriter) (store.WaveMeta, error) {
 			meta = store.WaveMeta{ID: w.ID, Label: w.Label, Ord: i + 1, Fieldwork: w.Fieldwork, Distributed: w.Distributed}
 			counts, docs = tokenize.MaskCounts{}, tokenize.MaskCounts{}
@@ -72,8 +85,12 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 					return meta, fmt.Errorf("wave %s: open %s: %w", w.ID, s.path(w.Survey), err)
 				}
 				c := p.counter("ingest", w.ID+" "+path.Base(w.Survey), "rows", 0)
-				col = newCollected(w.Book)
-				res, err := survey.Read(c.Reader(f, fileSize(s.fsys, w.Survey)), w.Survey, w.ID, w.Book, countRows(&collector{Sink: ww, c: col}, c))
+				var sink ingest.Sink = ww
+				if handOn {
+					col = newCollected(w.Book)
+					sink = &collector{Sink: ww, c: col}
+				}
+				res, err := survey.Read(c.Reader(f, fileSize(s.fsys, w.Survey)), w.Survey, w.ID, w.Book, countRows(sink, c))
 				c.Done()
 				f.Close()
 				if err != nil {
@@ -151,7 +168,9 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress) (*ing
 		if col != nil {
 			sum.handoff.answers[w.ID] = col
 		}
-		sum.handoff.docs[w.ID] = md
+		if md != nil {
+			sum.handoff.docs[w.ID] = md
+		}
 	}
 	var read, loaded int
 	for _, m := range sum.waves {
