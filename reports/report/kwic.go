@@ -1,9 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"database/sql"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -91,6 +92,11 @@ type kwicDoc struct {
 	src    string
 	resp   string
 	area   string // the workshop's district
+	// folded is the trimmed text folded (foldText), once a theme has
+	// needed it: a document is searched under its theme and again under
+	// each broader one.
+	folded    string
+	hasFolded bool
 }
 
 // loadKwic gives each theme a KWIC sample of its first top word found in
@@ -101,12 +107,12 @@ func (l *loader) loadKwic(d *waveData) error {
 	if err != nil {
 		return err
 	}
-	docs := map[int64][]kwicDoc{} // by theme
-	for _, k := range themed {
-		docs[k.theme] = append(docs[k.theme], k)
+	docs := map[int64][]*kwicDoc{} // by theme
+	for i := range themed {
+		docs[themed[i].theme] = append(docs[themed[i].theme], &themed[i])
 	}
 	attrs := map[string]string{} // respondent → its first single demographic answers
-	who := func(k kwicDoc) (string, error) {
+	who := func(k *kwicDoc) (string, error) {
 		if k.src == "workshop" {
 			if k.area != "" {
 				return "ワークショップ（" + k.area + "）", nil
@@ -132,7 +138,7 @@ func (l *loader) loadKwic(d *waveData) error {
 		}
 		// A theme's documents are its own and its sub-themes', best
 		// weight first.
-		var own []kwicDoc
+		var own []*kwicDoc
 		seen := map[int64]bool{}
 		var walk func(t *themeRow)
 		walk = func(t *themeRow) {
@@ -147,11 +153,13 @@ func (l *loader) loadKwic(d *waveData) error {
 			}
 		}
 		walk(t)
-		sort.SliceStable(own, func(i, j int) bool {
-			if own[i].weight != own[j].weight {
-				return own[i].weight > own[j].weight
+		// Ids are unique here, so the order is total and need not be
+		// stable.
+		slices.SortFunc(own, func(a, b *kwicDoc) int {
+			if a.weight != b.weight {
+				return cmp.Compare(b.weight, a.weight)
 			}
-			return own[i].id < own[j].id
+			return cmp.Compare(a.id, b.id)
 		})
 		kw, err := kwicFor(own, splitTerms(t.terms), who)
 		if err != nil {
@@ -233,20 +241,27 @@ func splitTerms(s string) []string {
 // kwicFor builds the sample for the first of terms that some document
 // holds: up to kwicLines lines from different texts, and how many of the
 // documents hold the word.
-func kwicFor(docs []kwicDoc, terms []string, who func(kwicDoc) (string, error)) (*Kwic, error) {
-	texts := make([]string, len(docs))
-	folded := make([]string, len(docs))
-	for i, doc := range docs {
-		texts[i] = strings.TrimSpace(doc.text)
-		folded[i] = foldText(texts[i])
+func kwicFor(docs []*kwicDoc, terms []string, who func(*kwicDoc) (string, error)) (*Kwic, error) {
+	for _, doc := range docs {
+		if !doc.hasFolded {
+			doc.folded, doc.hasFolded = foldText(strings.TrimSpace(doc.text)), true
+		}
 	}
 	for _, term := range terms {
 		var k *Kwic
 		hits := 0
 		seen := map[string]bool{}
 		fw := foldText(term)
-		for i, doc := range docs {
-			left, match, right, ok := kwicFolded(texts[i], folded[i], fw, kwicWidth)
+		for _, doc := range docs {
+			// Once the lines are chosen a document only counts, and
+			// finding the word is enough for that.
+			if k != nil && len(k.Lines) >= kwicLines {
+				if strings.Contains(doc.folded, fw) {
+					hits++
+				}
+				continue
+			}
+			left, match, right, ok := kwicFolded(strings.TrimSpace(doc.text), doc.folded, fw, kwicWidth)
 			if !ok {
 				continue
 			}
