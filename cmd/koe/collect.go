@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"koe/analysis/stats"
@@ -102,7 +103,9 @@ func newCollected(cb *ingest.Codebook) *collected {
 func (k *collector) Respondent(r *ingest.Respondent) error {
 	c := k.c
 	i := len(c.ids)
-	c.ids = append(c.ids, r.ID)
+	// A copy: the id is a slice of the survey row's text, which it would
+	// otherwise keep alive (hundreds of bytes a respondent).
+	c.ids = append(c.ids, strings.Clone(r.ID))
 	for _, v := range c.vars {
 		if v.Single != nil {
 			v.Single = append(v.Single, -1)
