@@ -230,3 +230,10 @@ func (m *maskedDocs) get(id int64, masked string) ([]tokenize.Term, bool) {
 	}
 	return m.docs[k].terms, true
 }
+
+// release lets the terms go; m may be nil.
+func (m *maskedDocs) release() {
+	if m != nil {
+		m.docs = nil
+	}
+}

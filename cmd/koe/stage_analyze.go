@@ -791,6 +791,7 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 			todo = append(todo, i)
 		}
 	}
+	md.release() // its terms are in terms now, and go with them below
 	if len(todo) > 0 {
 		texts := make([]string, len(todo))
 		for k, i := range todo {
