@@ -36,19 +36,19 @@ type column struct {
 	nullable bool
 }
 
-// table describes one exported file: the query and its columns in select
-// order. Rows come in wave order, then in the order ingest stored them
-// (rowid: the survey file's order), so the same database always gives the
-// same bytes and analysts see the rows as in their file.
+// table describes one exported file: the table it reads and its columns in
+// select order. Rows come in wave order, then in the order ingest stored
+// them (rowid: the survey file's order; docs' doc_id is its rowid), so the
+// same database always gives the same bytes and analysts see the rows as in
+// their file.
 type table struct {
-	file  string
-	query string
-	// byWave: query takes a wave id and is run once per wave, in the
-	// waves' order (waves missing from the waves table first, by id), so
-	// SQLite reads each wave's rows in stored order instead of sorting a
-	// million respondents' answers by wave before the first row.
+	file string
+	name string
+	// byWave: the table is read once per wave, in the waves' order (waves
+	// missing from the waves table first, by id), each time in stored
+	// order, instead of sorting a million respondents' answers by wave
+	// before the first row.
 	byWave bool
-	name   string // the table, for listing its waves
 	cols   []column
 }
 
@@ -56,9 +56,7 @@ type table struct {
 // masked text may leave the database.
 var tables = []table{
 	{
-		file: "respondents.parquet", byWave: true, name: "respondents",
-		query: `SELECT wave_id, respondent_id, line, weight
-			FROM respondents NOT INDEXED WHERE wave_id = ? ORDER BY rowid`,
+		file: "respondents.parquet", name: "respondents", byWave: true,
 		cols: []column{
 			{"wave_id", text, false},
 			{"respondent_id", text, false},
@@ -67,9 +65,7 @@ var tables = []table{
 		},
 	},
 	{
-		file: "answers.parquet", byWave: true, name: "answers",
-		query: `SELECT wave_id, respondent_id, question_id, code, value_num
-			FROM answers NOT INDEXED WHERE wave_id = ? ORDER BY rowid`,
+		file: "answers.parquet", name: "answers", byWave: true,
 		cols: []column{
 			{"wave_id", text, false},
 			{"respondent_id", text, false},
@@ -79,10 +75,7 @@ var tables = []table{
 		},
 	},
 	{
-		file: "docs.parquet",
-		query: `SELECT doc_id, wave_id, source, respondent_id, question_id, workshop_id,
-				grp, speaker, line, text_masked
-			FROM docs ORDER BY doc_id`,
+		file: "docs.parquet", name: "docs",
 		cols: []column{
 			{"doc_id", integer, false},
 			{"wave_id", text, false},
@@ -170,7 +163,7 @@ func schemaOf(t table) *arrow.Schema {
 	return arrow.NewSchema(fields, nil)
 }
 
-// export streams the query's rows into batches of BatchRows and writes each
+// export streams the table's rows into batches of BatchRows and writes each
 // batch as a row group.
 func export(db *sql.DB, t table, w io.Writer) error {
 	mem := memory.NewGoAllocator()
@@ -186,68 +179,63 @@ func export(db *sql.DB, t table, w io.Writer) error {
 	}
 	// Close is idempotent; the deferred call only matters on error paths.
 	defer fw.Close()
-	b := array.NewRecordBuilder(mem, sc)
-	defer b.Release()
+	out := &batches{b: array.NewRecordBuilder(mem, sc), fw: fw}
+	defer out.b.Release()
 
+	// The table is read in many small queries; one read transaction makes
+	// them all see the same snapshot, as a single query would.
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	r, err := newReader(tx, t)
+	if err != nil {
+		return err
+	}
+	defer r.close()
 	waves := []any{nil}
 	if t.byWave {
-		var err error
-		if waves, err = wavesOf(db, t.name); err != nil {
+		if waves, err = wavesOf(tx, t.name); err != nil {
 			return err
 		}
 	}
-
-	vals := make([]any, len(t.cols))
-	strs := make([]sql.NullString, len(t.cols))
-	ints := make([]sql.NullInt64, len(t.cols))
-	flts := make([]sql.NullFloat64, len(t.cols))
-	for i, c := range t.cols {
-		switch c.kind {
-		case text:
-			vals[i] = &strs[i]
-		case integer:
-			vals[i] = &ints[i]
-		case real:
-			vals[i] = &flts[i]
-		}
-	}
-	pending := 0
-	flush := func() error {
-		rec := b.NewRecord()
-		defer rec.Release()
-		pending = 0
-		return fw.Write(rec)
-	}
 	for _, wave := range waves {
-		var args []any
-		if t.byWave {
-			args = []any{wave}
-		}
-		rows, err := db.Query(t.query, args...)
-		if err != nil {
-			return fmt.Errorf("query: %w", err)
-		}
-		err = appendRows(rows, t, b, vals, strs, ints, flts, &pending, flush)
-		rows.Close()
-		if err != nil {
+		if err := r.read(wave, out); err != nil {
 			return err
 		}
 	}
 	// A file with no rows still gets its schema; an empty row group is not
 	// needed for that.
-	if pending > 0 {
-		if err := flush(); err != nil {
+	if out.pending > 0 {
+		if err := out.flush(); err != nil {
 			return err
 		}
 	}
 	return fw.Close()
 }
 
+// batches cuts the rows appended to b into record batches of exactly
+// BatchRows (the last one shorter), whichever queries they came from, so
+// row groups do not depend on how the table was read.
+type batches struct {
+	b       *array.RecordBuilder
+	fw      *pqarrow.FileWriter
+	pending int
+}
+
+func (o *batches) flush() error {
+	rec := o.b.NewRecord()
+	defer rec.Release()
+	o.pending = 0
+	return o.fw.Write(rec)
+}
+
 // wavesOf lists the wave ids of a table's rows in export order: ids the
 // waves table lacks first (as a join to it would sort them), then the
 // waves' own order.
-func wavesOf(db *sql.DB, table string) ([]any, error) {
-	rows, err := db.Query(`SELECT wave_id FROM (SELECT DISTINCT wave_id FROM ` + table + ` NOT INDEXED
+func wavesOf(tx *sql.Tx, table string) ([]any, error) {
+	rows, err := tx.Query(`SELECT wave_id FROM (SELECT DISTINCT wave_id FROM ` + table + ` NOT INDEXED
 			WHERE wave_id NOT IN (SELECT wave_id FROM waves) ORDER BY wave_id)
 		UNION ALL SELECT wave_id FROM (SELECT wave_id FROM waves ORDER BY ord, wave_id)`)
 	if err != nil {
@@ -263,60 +251,4 @@ func wavesOf(db *sql.DB, table string) ([]any, error) {
 		out = append(out, w)
 	}
 	return out, rows.Err()
-}
-
-func appendRows(rows *sql.Rows, t table, b *array.RecordBuilder, vals []any, strs []sql.NullString,
-	ints []sql.NullInt64, flts []sql.NullFloat64, pending *int, flush func() error) error {
-	for rows.Next() {
-		if err := rows.Scan(vals...); err != nil {
-			return fmt.Errorf("scan: %w", err)
-		}
-		for i, c := range t.cols {
-			fb := b.Field(i)
-			switch c.kind {
-			case text:
-				if strs[i].Valid {
-					fb.(*array.StringBuilder).Append(strs[i].String)
-				} else {
-					fb.AppendNull()
-				}
-			case integer:
-				if ints[i].Valid {
-					fb.(*array.Int64Builder).Append(ints[i].Int64)
-				} else {
-					fb.AppendNull()
-				}
-			case real:
-				if flts[i].Valid {
-					fb.(*array.Float64Builder).Append(flts[i].Float64)
-				} else {
-					fb.AppendNull()
-				}
-			}
-			if !c.nullable && !isValid(c.kind, strs[i], ints[i], flts[i]) {
-				return fmt.Errorf("column %s is NULL in a row, but the export declares it NOT NULL", c.name)
-			}
-		}
-		*pending++
-		if *pending == BatchRows {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("query: %w", err)
-	}
-	return nil
-}
-
-func isValid(k colKind, s sql.NullString, i sql.NullInt64, f sql.NullFloat64) bool {
-	switch k {
-	case text:
-		return s.Valid
-	case integer:
-		return i.Valid
-	default:
-		return f.Valid
-	}
 }
