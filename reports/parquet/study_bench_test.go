@@ -19,6 +19,12 @@ import (
 // wrote beside it in out/parquet, so a faster export is also shown to be the
 // same export. It reports CPU seconds per export (user+sys of the whole
 // process) because the machines are shared and wall time is noisy.
+//
+// docs.parquet can differ from koe's in 4 bytes of its footer whatever the
+// reader does: Arrow (v17, metadata/column_chunk.go) lists a column chunk's
+// page encodings from a Go map, so their order varies from run to run when
+// text_masked's dictionary outgrows its page and later pages are PLAIN.
+// Rerun, or compare with cmp -l, before blaming a change.
 func BenchmarkWriteStudy(b *testing.B) {
 	src := os.Getenv("KOE_PARQUET_DB")
 	if src == "" {
