@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -97,10 +98,26 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 	if err != nil {
 		return 0, err
 	}
+	// Most of the Parquet export needs only what ingest wrote: it runs on
+	// the second core while the analysis runs (single-threaded in places),
+	// reading the committed ingest through the write-ahead log.
+	if err := db.ShareReads(); err != nil {
+		return 0, err
+	}
+	xctx, stopExport := context.WithCancel(ctx)
+	x, err := startExport(xctx, db, stage, ingestFiles)
+	if err != nil {
+		stopExport()
+		return 0, err
+	}
+	// After a failed analysis the export is stopped, then waited for, so
+	// that nothing writes into the staging directory as it is removed.
+	defer x.wait()
+	defer stopExport()
 	if _, err := withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, p, sum.handoff) }); err != nil {
 		return 0, err
 	}
-	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, p) }); err != nil {
+	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, p, x) }); err != nil {
 		return 0, err
 	}
 	if err := db.Checkpoint(); err != nil {
@@ -129,7 +146,11 @@ func withRun[T any](db *store.DB, s *study, stage string, fn func() (T, error)) 
 	if err != nil {
 		return zero, err
 	}
-	v, err := fn()
+	// The stage's name labels its CPU samples, and those of the goroutines
+	// it starts, so that a --cpuprofile can be read one stage at a time
+	// (go tool pprof -tagfocus stage=analyze).
+	var v T
+	pprof.Do(context.Background(), pprof.Labels("stage", stage), func(context.Context) { v, err = fn() })
 	if err != nil {
 		return zero, err
 	}

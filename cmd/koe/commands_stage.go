@@ -122,7 +122,7 @@ func cmdReport(ctx context.Context, e *env, args []string) (code int, err error)
 	if err := os.MkdirAll(stage, 0o755); err != nil {
 		return 0, err
 	}
-	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, newProgress(e)) }); err != nil {
+	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, newProgress(e), nil) }); err != nil {
 		return 0, err
 	}
 	if err := promote(stage, s.outDir, []string{"report", "parquet", "tables"}); err != nil {

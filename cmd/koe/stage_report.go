@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sync"
 
 	"koe/reports/parquet"
@@ -14,22 +16,73 @@ import (
 	"koe/reports/tables"
 )
 
-// stageReport writes the HTML report and the Parquet files under dir.
-func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress) error {
+// export is a Parquet export running on its own read-only connection.
+type export struct {
+	ro   *sql.DB
+	wg   sync.WaitGroup
+	err  error
+	done bool
+}
+
+// Parquet files by the stage that last changes their rows: answers and
+// docs' masked text are ingest's alone, respondents' weights are set by
+// the analysis.
+var (
+	ingestFiles = []string{"answers.parquet", "docs.parquet"}
+	laterFiles  = []string{"respondents.parquet"}
+)
+
+// startExport begins writing the named Parquet files under dir/parquet
+// from what db has committed. koe run starts ingestFiles as soon as ingest
+// has committed and lets them run beside the analysis: reading then needs
+// the database in WAL mode (store.DB.ShareReads), or the export's read
+// transaction would hold off the analysis' writes.
+func startExport(ctx context.Context, db *store.DB, dir string, files []string) (*export, error) {
+	ro, err := db.ReadOnly()
+	if err != nil {
+		return nil, err
+	}
+	x := &export{ro: ro}
+	x.wg.Go(func() {
+		pprof.Do(ctx, pprof.Labels("stage", "export"), func(ctx context.Context) {
+			x.err = parquet.WriteFiles(ctx, ro, filepath.Join(dir, "parquet"), files)
+		})
+	})
+	return x, nil
+}
+
+// wait waits for the export and closes its connection; it is safe to call
+// more than once and returns the export's error.
+func (x *export) wait() error {
+	if !x.done {
+		x.wg.Wait()
+		x.ro.Close()
+		x.done = true
+	}
+	if x.err != nil {
+		return fmt.Errorf("parquet: %w", x.err)
+	}
+	return nil
+}
+
+// stageReport writes the HTML report and the tables under dir, and the
+// Parquet files beside them (on a large study both take seconds, and there
+// are two cores). early, when not nil, is an export of ingestFiles already
+// running; it is waited for.
+func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress, early *export) error {
 	done := p.stage("report")
 	c := p.counter("report", "", "steps", 3)
 	defer c.Done()
-	// The Parquet export reads on its own connection while the report is
-	// built: on a large study both take seconds, and there are two cores.
-	ro, err := db.ReadOnly()
+	files := parquet.Files()
+	if early != nil {
+		defer early.wait()
+		files = laterFiles
+	}
+	x, err := startExport(ctx, db, dir, files)
 	if err != nil {
 		return err
 	}
-	defer ro.Close()
-	var pqErr error
-	var pq sync.WaitGroup
-	pq.Go(func() { pqErr = parquet.Write(ro, filepath.Join(dir, "parquet")) })
-	defer pq.Wait() // never leave the export running behind an error
+	defer x.wait() // never leave the export running behind an error
 	m, err := report.Load(db.SQL(), report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version})
 	if err != nil {
 		return fmt.Errorf("load report data: %w", err)
@@ -47,9 +100,13 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		return fmt.Errorf("tables: %w", err)
 	}
 	c.Add(1)
-	pq.Wait()
-	if pqErr != nil {
-		return fmt.Errorf("parquet: %w", pqErr)
+	if err := x.wait(); err != nil {
+		return err
+	}
+	if early != nil {
+		if err := early.wait(); err != nil {
+			return err
+		}
 	}
 	c.Done()
 	done("report/index.html, parquet/, tables/")

@@ -2,11 +2,13 @@ package parquet
 
 import (
 	"bufio"
+	"context"
 	"database/sql"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -106,18 +108,40 @@ func Files() []string {
 // complete, so a failed export never leaves a truncated file that looks
 // finished.
 func Write(db *sql.DB, dir string) error {
+	return WriteContext(context.Background(), db, dir)
+}
+
+// WriteContext is Write that gives up, leaving no file of the table it was
+// writing, once ctx is done (it looks between chunks of rows).
+func WriteContext(ctx context.Context, db *sql.DB, dir string) error {
+	return WriteFiles(ctx, db, dir, Files())
+}
+
+// WriteFiles is WriteContext for some of the files only, named as Files
+// names them; they are written in Files' order whatever the order of
+// files. koe run writes answers and docs, which only ingest changes, while
+// the analysis still sets respondents' weights.
+func WriteFiles(ctx context.Context, db *sql.DB, dir string, files []string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("parquet: %w", err)
 	}
+	for _, f := range files {
+		if !slices.Contains(Files(), f) {
+			return fmt.Errorf("parquet: no export is called %s", f)
+		}
+	}
 	for _, t := range tables {
-		if err := writeFile(db, dir, t); err != nil {
+		if !slices.Contains(files, t.file) {
+			continue
+		}
+		if err := writeFile(ctx, db, dir, t); err != nil {
 			return fmt.Errorf("parquet: write %s: %w", filepath.Join(dir, t.file), err)
 		}
 	}
 	return nil
 }
 
-func writeFile(db *sql.DB, dir string, t table) (err error) {
+func writeFile(ctx context.Context, db *sql.DB, dir string, t table) (err error) {
 	tmp, err := os.CreateTemp(dir, "."+t.file+".*.tmp")
 	if err != nil {
 		return err
@@ -131,7 +155,7 @@ func writeFile(db *sql.DB, dir string, t table) (err error) {
 	// The Parquet writer closes its sink when done; a bufio.Writer has no
 	// Close, so the file stays open for Sync and the rename below.
 	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err = export(db, t, bw); err != nil {
+	if err = export(ctx, db, t, bw); err != nil {
 		return err
 	}
 	if err = bw.Flush(); err != nil {
@@ -165,7 +189,7 @@ func schemaOf(t table) *arrow.Schema {
 
 // export streams the table's rows into batches of BatchRows and writes each
 // batch as a row group.
-func export(db *sql.DB, t table, w io.Writer) error {
+func export(ctx context.Context, db *sql.DB, t table, w io.Writer) error {
 	mem := memory.NewGoAllocator()
 	sc := schemaOf(t)
 	props := pq.NewWriterProperties(
@@ -201,7 +225,7 @@ func export(db *sql.DB, t table, w io.Writer) error {
 		}
 	}
 	for _, wave := range waves {
-		if err := r.read(wave, out); err != nil {
+		if err := r.read(ctx, wave, out); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package parquet
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -210,11 +211,14 @@ func bulkQuery(cols []column, skip int) string {
 
 // read appends the rows of one wave (of the whole table when wave is nil)
 // to out in rowid order.
-func (r *reader) read(wave any, out *batches) error {
+func (r *reader) read(ctx context.Context, wave any, out *batches) error {
 	if r.hi < r.lo {
 		return nil
 	}
 	for lo := r.lo; ; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		last := r.hi
 		// Unsigned, so that a span of the whole int64 range cannot overflow.
 		if uint64(r.hi)-uint64(lo) >= chunkRows {

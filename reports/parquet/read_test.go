@@ -2,6 +2,7 @@ package parquet
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -282,7 +283,7 @@ func readAll(t *testing.T, db *store.DB, tb table) *reader {
 		}
 	}
 	for _, w := range waves {
-		if err := r.read(w, out); err != nil {
+		if err := r.read(context.Background(), w, out); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -89,6 +89,22 @@ func (s *DB) ReadOnly() (*sql.DB, error) {
 	return db, nil
 }
 
+// ShareReads puts the database in write-ahead-log mode, so that a
+// ReadOnly handle reads the last committed state while this handle goes on
+// writing. A scratch database is written without a journal, which is
+// fastest for ingest's bulk rows; but then a reader's transaction and this
+// writer lock each other out. Call it between transactions.
+func (s *DB) ShareReads() error {
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("%s: write-ahead log: %w", s.path, err)
+	}
+	if mode != "wal" {
+		return fmt.Errorf("%s: write-ahead log: journal mode is still %q", s.path, mode)
+	}
+	return nil
+}
+
 // SQL returns the underlying handle, for packages that only read.
 func (s *DB) SQL() *sql.DB { return s.db }
 

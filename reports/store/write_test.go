@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -187,5 +188,81 @@ func TestWaveWriterError(t *testing.T) {
 	var n int
 	if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM respondents`).Scan(&n); err != nil || n != 2 {
 		t.Errorf("after the failed wave: %d respondents (%v), want the previous 2", n, err)
+	}
+}
+
+// TestBatchErrors: a constraint failure is reported whether it falls in a
+// full statement (add) or in the rest (flush), and rows run through the
+// batch arrive whole. The batch runs its INSERTs through Query (execFused),
+// whose errors come back by another path than Exec's.
+func TestBatchErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		rows  int
+		bad   int  // index of the row that breaks the constraint, -1 for none
+		null  bool // break NOT NULL instead of UNIQUE
+		where string
+	}{
+		{"clean", 2500, -1, false, ""},
+		{"unique in a full statement", 2500, 1500, false, "add"},
+		{"unique in the rest", 2500, 2400, false, "flush"},
+		{"not null in a full statement", 2500, 7, true, "add"},
+		{"not null in the rest", 2500, 2499, true, "flush"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := Open(filepath.Join(t.TempDir(), "koe.sqlite"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.SQL().Exec(`CREATE TABLE t (w TEXT NOT NULL, k TEXT NOT NULL UNIQUE, v REAL)`); err != nil {
+				t.Fatal(err)
+			}
+			tx, err := db.SQL().Begin()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			b := newSharedBatch(tx, "R8", "t", "w", "k", "v")
+			defer b.close()
+			if b.per >= tc.rows {
+				t.Fatalf("a statement holds %d rows: the test needs more rows than that", b.per)
+			}
+			where := ""
+			for i := range tc.rows {
+				var k any = fmt.Sprintf("k%d'\"", i)
+				if i == tc.bad {
+					if tc.null {
+						k = nil
+					} else {
+						k = "k3'\""
+					}
+				}
+				if err := b.add(k, float64(i)/3); err != nil {
+					where = "add"
+					break
+				}
+			}
+			if where == "" {
+				if err := b.flush(); err != nil {
+					where = "flush"
+				}
+			}
+			if where != tc.where {
+				t.Fatalf("error reported by %q, want %q", where, tc.where)
+			}
+			if tc.where != "" {
+				return
+			}
+			var n int
+			var sum float64
+			if err := tx.QueryRow(`SELECT count(*), sum(v) FROM t WHERE w = 'R8'`).Scan(&n, &sum); err != nil {
+				t.Fatal(err)
+			}
+			want := float64(tc.rows*(tc.rows-1)/2) / 3
+			if n != tc.rows || math.Abs(sum-want) > 1e-6 {
+				t.Errorf("read back %d rows summing to %g, want %d summing to %g", n, sum, tc.rows, want)
+			}
+		})
 	}
 }
