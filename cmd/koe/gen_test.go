@@ -108,6 +108,9 @@ func TestRunEqualsStages(t *testing.T) {
 				`SELECT group_concat(crosstab_id || row_code || col_code || n || weighted_n || adj_residual || suppressed, ';') FROM (SELECT * FROM crosstab_cells ORDER BY 1, 2, 3)`,
 				`SELECT group_concat(wave_id || respondent_id || weight, ';') FROM (SELECT * FROM respondents ORDER BY 1, 2)`,
 				`SELECT group_concat(doc_id || theme_id || weight, ';') FROM (SELECT * FROM doc_themes ORDER BY 1, 2)`,
+				// koe run builds the answers index after ingest (DeferAnswerIndexes):
+				// the schema, indexes included, must come out the same.
+				`SELECT group_concat(type || name || coalesce(sql, ''), ';') FROM (SELECT * FROM sqlite_master ORDER BY type, name)`,
 			} {
 				var x, y sql.NullString
 				openDB(t, filepath.Join(pair.a, "out", "koe.sqlite")).QueryRow(q).Scan(&x)

@@ -216,6 +216,49 @@ func TestWriteDeterministic(t *testing.T) {
 	}
 }
 
+// TestWriteFiles: a part of the export writes just those files, byte for
+// byte as the whole export does, whatever order they are named in; a name
+// that is not an export is refused before anything is written; a done
+// context stops the export without leaving a file.
+func TestWriteFiles(t *testing.T) {
+	db := fixture(t)
+	whole := t.TempDir()
+	if err := parquet.Write(db.SQL(), whole); err != nil {
+		t.Fatal(err)
+	}
+	part := t.TempDir()
+	if err := parquet.WriteFiles(context.Background(), db.SQL(), part, []string{"docs.parquet", "answers.parquet"}); err != nil {
+		t.Fatal(err)
+	}
+	ents, _ := os.ReadDir(part)
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "answers.parquet docs.parquet" {
+		t.Errorf("wrote %q, want answers.parquet and docs.parquet only", names)
+	}
+	for _, f := range names {
+		x, _ := os.ReadFile(filepath.Join(whole, f))
+		y, _ := os.ReadFile(filepath.Join(part, f))
+		if len(x) == 0 || string(x) != string(y) {
+			t.Errorf("%s: %d bytes alone, %d in the whole export, or they differ", f, len(y), len(x))
+		}
+	}
+	none := t.TempDir()
+	if err := parquet.WriteFiles(context.Background(), db.SQL(), none, []string{"answers.parquet", "answers.csv"}); err == nil || !strings.Contains(err.Error(), "answers.csv") {
+		t.Errorf("an unknown file: error %v, want one naming answers.csv", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := parquet.WriteContext(ctx, db.SQL(), none); err == nil {
+		t.Error("WriteContext with a done context succeeded")
+	}
+	if ents, _ := os.ReadDir(none); len(ents) != 0 {
+		t.Errorf("%d entries left by refused or stopped exports, want 0", len(ents))
+	}
+}
+
 func TestWriteEmptyDatabase(t *testing.T) {
 	db, err := store.Open(filepath.Join(t.TempDir(), "koe.sqlite"))
 	if err != nil {

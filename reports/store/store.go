@@ -38,6 +38,9 @@ type DB struct {
 	reader
 	db   *sql.DB
 	path string
+	// laterIndexes: ReplaceWave leaves the answers indexes to
+	// BuildAnswerIndexes (DeferAnswerIndexes).
+	laterIndexes bool
 }
 
 // Open opens (creating if needed) the database at path and brings its
@@ -101,6 +104,17 @@ func (s *DB) ShareReads() error {
 	}
 	if mode != "wal" {
 		return fmt.Errorf("%s: write-ahead log: journal mode is still %q", s.path, mode)
+	}
+	return nil
+}
+
+// SetCache sets the page cache of this handle to at most mib MiB; a
+// smaller limit frees the pages above it. Open gives 256 MiB, for the bulk
+// loads and index builds; what follows them needs far less, and on a large
+// study the memory is better left to the analysis.
+func (s *DB) SetCache(mib int) error {
+	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA cache_size = -%d", mib*1024)); err != nil {
+		return fmt.Errorf("%s: cache size: %w", s.path, err)
 	}
 	return nil
 }

@@ -136,9 +136,9 @@ func (s *DB) ReplaceWave(ctx context.Context, waveID string, mask func(id int64,
 	if err := w.flush(); err != nil {
 		return fmt.Errorf("wave %s: %w", waveID, err)
 	}
-	for _, ix := range answerIndexes {
-		if _, err := tx.Exec(ix.create); err != nil {
-			return fmt.Errorf("wave %s: index answers: %w", waveID, err)
+	if !s.laterIndexes {
+		if err := createAnswerIndexes(tx); err != nil {
+			return fmt.Errorf("wave %s: %w", waveID, err)
 		}
 	}
 	var distributed any
@@ -448,6 +448,40 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// DeferAnswerIndexes makes ReplaceWave leave the answers table without its
+// indexes, for BuildAnswerIndexes to build once after the last wave, while
+// something else reads the rows (koe run's Parquet export): each one costs
+// a sort of every answer of every wave (about 40 s for a million
+// respondents' 35 million answers), on a core of its own.
+func (s *DB) DeferAnswerIndexes() { s.laterIndexes = true }
+
+// BuildAnswerIndexes builds the answers indexes that DeferAnswerIndexes put
+// off, in a transaction of its own, and stops deferring them.
+func (s *DB) BuildAnswerIndexes(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := createAnswerIndexes(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.laterIndexes = false
+	return nil
+}
+
+func createAnswerIndexes(tx *sql.Tx) error {
+	for _, ix := range answerIndexes {
+		if _, err := tx.Exec(ix.create); err != nil {
+			return fmt.Errorf("index answers: %w", err)
+		}
+	}
+	return nil
 }
 
 // answerIndexes are the answers table's indexes, dropped while a wave loads
