@@ -19,10 +19,11 @@ const version = "0.1.0"
 
 // softMemoryLimit is the Go heap's soft limit (runtime/debug.SetMemoryLimit)
 // unless GOMEMLIMIT is set. It must stay above the largest live heap, or
-// the collector runs all the time: at 1.5 GiB a 1,000,000-respondent
-// analysis spent 43% of its CPU collecting. That heap now peaks at about
-// 1.5 GiB; 2 GiB leaves it room and keeps the whole process (SQLite's
-// memory comes on top) under 2.5 GiB, where 3 GiB let it reach 3.5 GiB.
+// the collector runs all the time: at 1.5 GiB, when a 1,000,000-respondent
+// analysis' live heap was larger, it spent 43% of its CPU collecting. That
+// heap now peaks at about 1.5 GiB (session 4); SQLite's memory comes on
+// top. A million-respondent koe run peaked at 3.5 GiB RSS with a 3 GiB
+// limit, 2.47 GiB with 2 GiB, 2.33 GiB with this one.
 const softMemoryLimit = 1920 << 20
 
 // Exit statuses (SPEC §1).
