@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -141,33 +140,16 @@ func WriteFiles(ctx context.Context, db *sql.DB, dir string, files []string) err
 	return nil
 }
 
-func writeFile(ctx context.Context, db *sql.DB, dir string, t table) (err error) {
-	tmp, err := os.CreateTemp(dir, "."+t.file+".*.tmp")
+func writeFile(ctx context.Context, db *sql.DB, dir string, t table) error {
+	f, err := create(dir, t)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	// The Parquet writer closes its sink when done; a bufio.Writer has no
-	// Close, so the file stays open for Sync and the rename below.
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err = export(ctx, db, t, bw); err != nil {
+	if err := export(ctx, db, t, f.out); err != nil {
+		f.abort()
 		return err
 	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, t.file))
+	return f.commit()
 }
 
 func schemaOf(t table) *arrow.Schema {
@@ -187,9 +169,33 @@ func schemaOf(t table) *arrow.Schema {
 	return arrow.NewSchema(fields, nil)
 }
 
-// export streams the table's rows into batches of BatchRows and writes each
-// batch as a row group.
-func export(ctx context.Context, db *sql.DB, t table, w io.Writer) error {
+// fileOut is one export file being written: rows appended to out go into
+// a temporary file beside the file's name, which commit renames into
+// place once the file is complete, so a failed export never leaves a
+// truncated file that looks finished. Whatever feeds it, the same rows in
+// the same order give the same bytes.
+type fileOut struct {
+	name string
+	tmp  *os.File
+	bw   *bufio.Writer
+	fw   *pqarrow.FileWriter
+	out  *batches
+}
+
+func create(dir string, t table) (_ *fileOut, err error) {
+	tmp, err := os.CreateTemp(dir, "."+t.file+".*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	f := &fileOut{name: filepath.Join(dir, t.file), tmp: tmp}
+	defer func() {
+		if err != nil {
+			f.abort()
+		}
+	}()
+	// The Parquet writer closes its sink when done; a bufio.Writer has no
+	// Close, so the file stays open for Sync and the rename.
+	f.bw = bufio.NewWriterSize(tmp, 1<<20)
 	mem := memory.NewGoAllocator()
 	sc := schemaOf(t)
 	props := pq.NewWriterProperties(
@@ -197,15 +203,64 @@ func export(ctx context.Context, db *sql.DB, t table, w io.Writer) error {
 		pq.WithAllocator(mem),
 		pq.WithMaxRowGroupLength(BatchRows),
 	)
-	fw, err := pqarrow.NewFileWriter(sc, w, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
+	if f.fw, err = pqarrow.NewFileWriter(sc, f.bw, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())); err != nil {
+		return nil, err
+	}
+	f.out = &batches{b: array.NewRecordBuilder(mem, sc), fw: f.fw}
+	return f, nil
+}
+
+// commit writes the last rows and the footer and renames the file into
+// place.
+func (f *fileOut) commit() (err error) {
+	defer func() {
+		if err != nil {
+			f.abort()
+		}
+	}()
+	// A file with no rows still gets its schema; an empty row group is not
+	// needed for that.
+	if f.out.pending > 0 {
+		if err = f.out.flush(); err != nil {
+			return err
+		}
+	}
+	if err := f.fw.Close(); err != nil {
 		return err
 	}
-	// Close is idempotent; the deferred call only matters on error paths.
-	defer fw.Close()
-	out := &batches{b: array.NewRecordBuilder(mem, sc), fw: fw}
-	defer out.b.Release()
+	f.release()
+	if err := f.bw.Flush(); err != nil {
+		return err
+	}
+	if err := f.tmp.Sync(); err != nil {
+		return err
+	}
+	if err := f.tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.tmp.Name(), f.name)
+}
 
+func (f *fileOut) release() {
+	if f.out != nil {
+		f.out.b.Release()
+		f.out = nil
+	}
+}
+
+// abort removes the temporary file; the file's name is left as it was.
+func (f *fileOut) abort() {
+	if f.fw != nil {
+		f.fw.Close() // idempotent
+	}
+	f.release()
+	f.tmp.Close()
+	os.Remove(f.tmp.Name())
+}
+
+// export reads the table's rows into out, which cuts them into batches of
+// BatchRows and writes each batch as a row group.
+func export(ctx context.Context, db *sql.DB, t table, out *batches) error {
 	// The table is read in many small queries; one read transaction makes
 	// them all see the same snapshot, as a single query would.
 	tx, err := db.Begin()
@@ -229,14 +284,7 @@ func export(ctx context.Context, db *sql.DB, t table, w io.Writer) error {
 			return err
 		}
 	}
-	// A file with no rows still gets its schema; an empty row group is not
-	// needed for that.
-	if out.pending > 0 {
-		if err := out.flush(); err != nil {
-			return err
-		}
-	}
-	return fw.Close()
+	return nil
 }
 
 // batches cuts the rows appended to b into record batches of exactly
