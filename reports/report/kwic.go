@@ -111,7 +111,12 @@ func (l *loader) loadKwic(d *waveData) error {
 	for i := range themed {
 		docs[themed[i].theme] = append(docs[themed[i].theme], &themed[i])
 	}
+	// The quoted writers' attributes are looked up together, in one
+	// read of the answers, after a first pass has chosen the lines (the
+	// attributes never change which lines are chosen).
 	attrs := map[string]string{} // respondent → its first single demographic answers
+	lookup := l.has("v_demographics")
+	first := true
 	who := func(k *kwicDoc) (string, error) {
 		if k.src == "workshop" {
 			if k.area != "" {
@@ -119,19 +124,53 @@ func (l *loader) loadKwic(d *waveData) error {
 			}
 			return "ワークショップ", nil
 		}
-		if k.resp == "" || !l.has("v_demographics") {
+		if k.resp == "" || !lookup {
 			return "アンケート", nil
 		}
-		if a, ok := attrs[k.resp]; ok {
-			return a, nil
+		if first {
+			attrs[k.resp] = ""
+			return "", nil
 		}
-		a, err := l.demographicLabel(d.w.ID, k.resp)
-		if err != nil {
-			return "", fmt.Errorf("read the writer's attributes: %w", err)
-		}
-		attrs[k.resp] = a
-		return a, nil
+		return attrs[k.resp], nil
 	}
+	if err := l.kwicPass(d, docs, who); err != nil {
+		return err
+	}
+	if len(attrs) > 0 {
+		first = false
+		resps := make([]string, 0, len(attrs))
+		for r := range attrs {
+			resps = append(resps, r)
+		}
+		labels, err := l.demographicLabels(d.w.ID, resps)
+		if err != nil {
+			return fmt.Errorf("read the writers' attributes: %w", err)
+		}
+		for _, r := range resps {
+			attrs[r] = labels[r]
+		}
+		if err := l.kwicPass(d, docs, who); err != nil {
+			return err
+		}
+	}
+	// A broad theme printed with its sub-themes shows the sample under
+	// the sub-theme that has the same word, not twice.
+	for _, t := range d.themes {
+		if t.t == nil || t.t.Kwic == nil {
+			continue
+		}
+		for _, c := range t.t.Children {
+			if c.Kwic != nil && c.Kwic.Word == t.t.Kwic.Word {
+				t.t.Kwic = nil
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// kwicPass sets every theme's KWIC sample.
+func (l *loader) kwicPass(d *waveData, docs map[int64][]*kwicDoc, who func(*kwicDoc) (string, error)) error {
 	for _, t := range d.themes {
 		if t.t == nil {
 			continue
@@ -166,19 +205,6 @@ func (l *loader) loadKwic(d *waveData) error {
 			return err
 		}
 		t.t.Kwic = kw
-	}
-	// A broad theme printed with its sub-themes shows the sample under
-	// the sub-theme that has the same word, not twice.
-	for _, t := range d.themes {
-		if t.t == nil || t.t.Kwic == nil {
-			continue
-		}
-		for _, c := range t.t.Children {
-			if c.Kwic != nil && c.Kwic.Word == t.t.Kwic.Word {
-				t.t.Kwic = nil
-				break
-			}
-		}
 	}
 	return nil
 }
@@ -287,29 +313,48 @@ func kwicFor(docs []*kwicDoc, terms []string, who func(*kwicDoc) (string, error)
 	return nil, nil
 }
 
-// demographicLabel is a respondent's answers to the first kwicAttrs
-// single-choice demographic questions it answered, in question order,
-// joined with '・'; アンケート when it answered none. Only the quoted
-// writers are looked up, a few dozen a wave, each through the answers
-// index by respondent: reading the whole wave's demographics instead
-// scanned every answer once per question (answers has no index by
-// question).
-func (l *loader) demographicLabel(wave, resp string) (string, error) {
-	var labels []string
-	err := l.each(`SELECT o.label FROM answers a
+// demographicLabels gives each of resps its answers to the first
+// kwicAttrs single-choice demographic questions it answered, in question
+// order, joined with '・'; アンケート when it answered none. Only the
+// quoted writers are asked for, a few dozen a wave, in one query per
+// labelsChunk: with the answers index by respondent it looks each one up,
+// without it (koe run builds the index beside the report) it reads the
+// wave's answers once.
+func (l *loader) demographicLabels(wave string, resps []string) (map[string]string, error) {
+	parts := map[string][]string{}
+	for lo := 0; lo < len(resps); lo += labelsChunk {
+		chunk := resps[lo:min(lo+labelsChunk, len(resps))]
+		args := []any{wave}
+		for _, r := range chunk {
+			args = append(args, r)
+		}
+		err := l.each(`SELECT a.respondent_id, o.label FROM answers a
 		JOIN questions q ON q.wave_id = a.wave_id AND q.question_id = a.question_id
 		JOIN options o ON o.wave_id = a.wave_id AND o.question_id = a.question_id AND o.code = a.code
-		WHERE a.wave_id = ? AND a.respondent_id = ? AND q.is_demographic = 1 AND q.kind = 'single'
-		ORDER BY q.ord, q.question_id, a.code LIMIT ?`, []any{wave, resp, kwicAttrs}, func(r *sql.Rows) error {
-		var s string
-		if err := r.Scan(&s); err != nil {
-			return err
+		WHERE a.wave_id = ? AND a.respondent_id IN (?`+strings.Repeat(", ?", len(chunk)-1)+`) AND q.is_demographic = 1 AND q.kind = 'single'
+		ORDER BY a.respondent_id, q.ord, q.question_id, a.code`, args, func(r *sql.Rows) error {
+			var resp, label string
+			if err := r.Scan(&resp, &label); err != nil {
+				return err
+			}
+			if len(parts[resp]) < kwicAttrs {
+				parts[resp] = append(parts[resp], label)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		labels = append(labels, s)
-		return nil
-	})
-	if err != nil || len(labels) == 0 {
-		return "アンケート", err
 	}
-	return strings.Join(labels, "・"), nil
+	out := make(map[string]string, len(resps))
+	for _, r := range resps {
+		out[r] = "アンケート"
+		if p := parts[r]; len(p) > 0 {
+			out[r] = strings.Join(p, "・")
+		}
+	}
+	return out, nil
 }
+
+// labelsChunk bounds the bound parameters of one demographicLabels query.
+const labelsChunk = 500
