@@ -94,8 +94,12 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 		return 0, err
 	}
 	defer db.Close()
-	db.DeferAnswerIndexes() // built beside the export, below
-	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, p, true) })
+	db.DeferAnswerIndexes() // built beside the report (stageReport)
+	pqDir := filepath.Join(stage, "parquet")
+	if err := os.MkdirAll(pqDir, 0o755); err != nil {
+		return 0, fmt.Errorf("create %s: %w", pqDir, err)
+	}
+	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, p, true, pqDir) })
 	if err != nil {
 		return 0, err
 	}
@@ -115,16 +119,7 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 	// that nothing writes into the staging directory as it is removed.
 	defer x.wait()
 	defer stopExport()
-	// ingest left the answers unindexed (DeferAnswerIndexes): the index is
-	// one sort of every answer, single-threaded, so it is built while the
-	// export reads on the other core. Nothing before the report needs it.
-	doneIndex := p.stage("index")
-	pprof.Do(ctx, pprof.Labels("stage", "index"), func(ctx context.Context) { err = db.BuildAnswerIndexes(ctx) })
-	if err != nil {
-		return 0, err
-	}
-	doneIndex("answers by respondent")
-	// The bulk writes and the sort are done: the analysis' memory matters
+	// The bulk writes are done: the analysis' memory matters
 	// more now than SQLite's cache (a million respondents' run peaked
 	// above 2.5 GiB with the cache at 256 MiB).
 	if err := db.SetCache(64); err != nil {
@@ -133,7 +128,7 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 	if _, err := withRun(db, s, "analyze", func() (struct{}, error) { return struct{}{}, stageAnalyze(ctx, s, db, p, sum.handoff) }); err != nil {
 		return 0, err
 	}
-	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, p, x) }); err != nil {
+	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, p, x, true) }); err != nil {
 		return 0, err
 	}
 	if err := db.Checkpoint(); err != nil {

@@ -58,7 +58,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) (code int, err error)
 		return 0, err
 	}
 	defer release()
-	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, newProgress(e), false) })
+	sum, err := withRun(db, s, "ingest", func() (*ingestSummary, error) { return stageIngest(ctx, s, db, newProgress(e), false, "") })
 	if err != nil {
 		return 0, err
 	}
@@ -122,7 +122,9 @@ func cmdReport(ctx context.Context, e *env, args []string) (code int, err error)
 	if err := os.MkdirAll(stage, 0o755); err != nil {
 		return 0, err
 	}
-	if _, err := withRun(db, s, "report", func() (struct{}, error) { return struct{}{}, stageReport(ctx, s, db, stage, newProgress(e), nil) }); err != nil {
+	if _, err := withRun(db, s, "report", func() (struct{}, error) {
+		return struct{}{}, stageReport(ctx, s, db, stage, newProgress(e), nil, false)
+	}); err != nil {
 		return 0, err
 	}
 	if err := promote(stage, s.outDir, []string{"report", "parquet", "tables"}); err != nil {

@@ -32,7 +32,10 @@ type ingestSummary struct {
 // With handOn (koe run), it also keeps what the analysis can take from
 // memory instead of the database (sum.handoff); `koe ingest` alone does
 // not, so as not to hold a large wave's answers for nothing.
-func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress, handOn bool) (*ingestSummary, error) {
+//
+// answersDir, when not empty, is where answers.parquet is written as the
+// answers are (koe run, whose database is new: answerStream).
+func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress, handOn bool, answersDir string) (_ *ingestSummary, err error) {
 	done := p.stage("ingest")
 	tok, err := s.tokenizer()
 	if err != nil {
@@ -59,6 +62,19 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress, handO
 		docs.Add(tokenize.MaskCounts{Phone: min(c.Phone, 1), Email: min(c.Email, 1), Postal: min(c.Postal, 1),
 			Address: min(c.Address, 1), Number: min(c.Number, 1), Name: min(c.Name, 1)})
 		return m
+	}
+	var stream *answerStream
+	if answersDir != "" {
+		if stream, err = startAnswerStream(answersDir); err != nil {
+			return nil, err
+		}
+		defer func() {
+			if err != nil {
+				stream.abort()
+			} else if err = stream.close(); err != nil {
+				err = fmt.Errorf("ingest: %w", err)
+			}
+		}()
 	}
 	sum := &ingestSummary{warnings: append([]string(nil), s.cfg.Warnings...), handoff: newHandoff()}
 	bySHA := map[string]string{}
@@ -89,6 +105,9 @@ func stageIngest(ctx context.Context, s *study, db *store.DB, p *progress, handO
 				if handOn {
 					col = newCollected(w.Book)
 					sink = &collector{Sink: ww, c: col}
+				}
+				if stream != nil {
+					sink = stream.sink(w.ID, sink)
 				}
 				res, err := survey.Read(c.Reader(f, fileSize(s.fsys, w.Survey)), w.Survey, w.ID, w.Book, countRows(sink, c))
 				c.Done()

@@ -24,11 +24,12 @@ type export struct {
 	done bool
 }
 
-// Parquet files by the stage that last changes their rows: answers and
-// docs' masked text are ingest's alone, respondents' weights are set by
-// the analysis.
+// Parquet files by when koe run writes them: answers.parquet as ingest
+// writes the answers (answerStream); docs, whose masked text is ingest's
+// alone, from the database beside the analysis; respondents last, as the
+// analysis sets their weights.
 var (
-	ingestFiles = []string{"answers.parquet", "docs.parquet"}
+	ingestFiles = []string{"docs.parquet"}
 	laterFiles  = []string{"respondents.parquet"}
 )
 
@@ -69,7 +70,13 @@ func (x *export) wait() error {
 // Parquet files beside them (on a large study both take seconds, and there
 // are two cores). early, when not nil, is an export of ingestFiles already
 // running; it is waited for.
-func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress, early *export) error {
+//
+// With index (koe run, whose ingest left the answers unindexed:
+// store.DB.DeferAnswerIndexes), the answers index is built on db's
+// connection beside the report, which reads through a read-only one and
+// needs no index on answers: the index is one sort of every answer, on a
+// core of its own.
+func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress, early *export, index bool) error {
 	done := p.stage("report")
 	c := p.counter("report", "", "steps", 3)
 	defer c.Done()
@@ -83,7 +90,36 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		return err
 	}
 	defer x.wait() // never leave the export running behind an error
-	m, err := report.Load(db.SQL(), report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version})
+	src := db.SQL()
+	var indexed func() error
+	if index {
+		ro, err := db.ReadOnly()
+		if err != nil {
+			return err
+		}
+		defer ro.Close()
+		src = ro
+		// The sort spills to temporary files beyond the page cache; the
+		// analysis, which wanted the memory, is over.
+		if err := db.SetCache(256); err != nil {
+			return err
+		}
+		doneIndex := p.stage("index")
+		built := make(chan struct{})
+		var ierr error
+		ictx, stopIndex := context.WithCancel(ctx)
+		go pprof.Do(ictx, pprof.Labels("stage", "index"), func(ctx context.Context) {
+			defer close(built)
+			if ierr = db.BuildAnswerIndexes(ctx); ierr == nil {
+				doneIndex("answers by respondent")
+			}
+		})
+		indexed = func() error { <-built; return ierr }
+		// A failed report stops the sort (half a minute on a million
+		// respondents) and waits for it.
+		defer func() { stopIndex(); <-built }()
+	}
+	m, err := report.Load(src, report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version})
 	if err != nil {
 		return fmt.Errorf("load report data: %w", err)
 	}
@@ -96,7 +132,7 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		return err
 	}
 	c.Add(1)
-	if err := tables.Write(db.SQL(), filepath.Join(dir, "tables")); err != nil {
+	if err := tables.Write(src, filepath.Join(dir, "tables")); err != nil {
 		return fmt.Errorf("tables: %w", err)
 	}
 	c.Add(1)
@@ -105,6 +141,11 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 	}
 	if early != nil {
 		if err := early.wait(); err != nil {
+			return err
+		}
+	}
+	if indexed != nil {
+		if err := indexed(); err != nil {
 			return err
 		}
 	}

@@ -465,7 +465,15 @@ func (s *DB) BuildAnswerIndexes(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
+	// SQLite's sorter may merge on a helper thread: the index is built
+	// alone, with a core to spare.
+	if _, err := tx.ExecContext(ctx, `PRAGMA threads = 2`); err != nil {
+		return err
+	}
 	if err := createAnswerIndexes(ctx, tx); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `PRAGMA threads = 0`); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
