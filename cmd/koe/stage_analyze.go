@@ -812,6 +812,45 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 	normed := make([]string, len(use))
 	parallelRange(len(use), func(i int) { normed[i] = tokenize.Normalize(texts[i]) })
 	dd := dedup.Find(normed, dedup.Options{Seed: cfg.Seed})
+	normed = nil
+	// The themes need only each clustered document's topic terms: they
+	// are found on their own goroutine while the documents' rows are
+	// written below. (A non-answer, or a copy that its group's first
+	// member speaks for, is not clustered.)
+	topics := make([][]string, len(use))
+	parallelRange(len(use), func(i int) {
+		if g := dd.Group[i]; !dd.NonAnswer[i] && (cfg.ThemesDuplicates == "each" || dd.First[g] == i) {
+			topics[i] = tokenize.TopicTerms(terms[i])
+		}
+	})
+	var tdocs []themes.Doc
+	docResp := map[int64]string{}
+	for i, d := range use {
+		if len(topics[i]) > 0 {
+			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: topics[i]})
+			if d.Source == "survey" {
+				docResp[d.ID] = d.RespondentID
+			}
+		}
+	}
+	topics = nil
+	weighting := themes.Weighting(cfg.ThemesVectors)
+	var found struct {
+		res *themes.Result
+		err error
+	}
+	foundDone := make(chan struct{})
+	if len(tdocs) < 8 {
+		close(foundDone) // too little text for themes to mean anything
+	} else {
+		go func() {
+			defer close(foundDone)
+			c := p.counter("analyze", wd.id+" themes", "fits", 0)
+			found.res, found.err = themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax, Weighting: weighting, Progress: c.Fits})
+			c.Done()
+		}()
+	}
+	defer func() { <-foundDone }() // never leave the themes running behind an error
 	for i, d := range use {
 		g := dd.Group[i]
 		if err := tx.DocGroup(d.ID, use[dd.First[g]].ID, dd.Size[g], dd.NonAnswer[i]); err != nil {
@@ -819,14 +858,11 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 		}
 	}
 	tr.nonAnswers = countTrue(dd.NonAnswer)
-	tdocs := make([]themes.Doc, 0, len(use))
-	docResp := map[int64]string{}
-	// What each document gives (its term counts, codes and theme terms) is
-	// worked out on every core a block at a time, and written in order.
+	// What each document gives (its term counts and codes) is worked out
+	// on every core a block at a time, and written in order.
 	type docOut struct {
 		counts []store.TermCount
 		codes  []string
-		topic  []string
 	}
 	const block = 8192
 	outs := make([]docOut, min(block, len(use)))
@@ -838,7 +874,8 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 			for j, t := range terms[i] {
 				bases[j] = t.Base
 			}
-			outs[k] = docOut{counts: countTerms(terms[i]), codes: rules.Match(bases), topic: tokenize.TopicTerms(terms[i])}
+			outs[k] = docOut{counts: countTerms(terms[i]), codes: rules.Match(bases)}
+			terms[i] = nil // done with: the themes run beside this loop
 		})
 		for i := lo; i < hi; i++ {
 			d, o := use[i], outs[i-lo]
@@ -856,24 +893,14 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 					tr.respCodes[d.RespondentID] = appendOnce(tr.respCodes[d.RespondentID], c)
 				}
 			}
-			g := dd.Group[i]
-			if dd.NonAnswer[i] || (cfg.ThemesDuplicates != "each" && dd.First[g] != i) {
-				continue // a non-answer, or a copy that its group's first member speaks for
-			}
-			if len(o.topic) > 0 {
-				tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: o.topic})
-				if d.Source == "survey" {
-					docResp[d.ID] = d.RespondentID
-				}
-			}
 		}
 	}
 	outs = nil
 	tr.docs = len(use)
-	// The texts are done with: let their memory go before the themes, the
-	// largest step of a big wave (a million answers' texts are a few
-	// hundred megabytes).
-	texts, masked, normed, terms = nil, nil, nil, nil
+	// The texts are done with: let their memory go while the themes, the
+	// largest step of a big wave, finish (a million answers' texts are a
+	// few hundred megabytes).
+	texts, masked, terms = nil, nil, nil
 	// What the themes' bookkeeping below needs of each document, in a
 	// quarter of a DocRow.
 	type docKey struct {
@@ -890,13 +917,11 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 		tr.codeIDs = append(tr.codeIDs, c.ID)
 		tr.codeNames = append(tr.codeNames, c.Label)
 	}
+	<-foundDone
 	if len(tdocs) < 8 {
-		return tr, nil // too little text for themes to mean anything
+		return tr, nil
 	}
-	weighting := themes.Weighting(cfg.ThemesVectors)
-	c := p.counter("analyze", wd.id+" themes", "fits", 0)
-	res, err := themes.Find(tdocs, themes.Options{K: cfg.ThemesK, Seed: cfg.Seed, KMin: themeKMin, KMax: themeKMax, Weighting: weighting, Progress: c.Fits})
-	c.Done()
+	res, err := found.res, found.err
 	if err != nil {
 		return nil, fmt.Errorf("themes: %w", err)
 	}
