@@ -73,9 +73,9 @@ func (x *export) wait() error {
 //
 // With index (koe run, whose ingest left the answers unindexed:
 // store.DB.DeferAnswerIndexes), the answers index is built on db's
-// connection beside the report, which reads through a read-only one and
-// needs no index on answers: the index is one sort of every answer, on a
-// core of its own.
+// connection beside the report, which reads through a read-only one: the
+// index is one sort of every answer, and the report's few lookups of
+// answers by respondent wait for it at the end of report.Load.
 func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *progress, early *export, index bool) error {
 	done := p.stage("report")
 	c := p.counter("report", "", "steps", 3)
@@ -99,11 +99,6 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		}
 		defer ro.Close()
 		src = ro
-		// The sort spills to temporary files beyond the page cache; the
-		// analysis, which wanted the memory, is over.
-		if err := db.SetCache(256); err != nil {
-			return err
-		}
 		doneIndex := p.stage("index")
 		built := make(chan struct{})
 		var ierr error
@@ -119,7 +114,13 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		// respondents) and waits for it.
 		defer func() { stopIndex(); <-built }()
 	}
-	m, err := report.Load(src, report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version})
+	// The tables first: they need no index, and the report's lookups
+	// that do come last.
+	if err := tables.Write(src, filepath.Join(dir, "tables")); err != nil {
+		return fmt.Errorf("tables: %w", err)
+	}
+	c.Add(1)
+	m, err := report.Load(src, report.Options{Title: s.cfg.Title, MinCell: s.cfg.MinCell, Version: version, AnswersIndexed: indexed})
 	if err != nil {
 		return fmt.Errorf("load report data: %w", err)
 	}
@@ -130,10 +131,6 @@ func stageReport(ctx context.Context, s *study, db *store.DB, dir string, p *pro
 		return report.Render(w, m)
 	}); err != nil {
 		return err
-	}
-	c.Add(1)
-	if err := tables.Write(src, filepath.Join(dir, "tables")); err != nil {
-		return fmt.Errorf("tables: %w", err)
 	}
 	c.Add(1)
 	if err := x.wait(); err != nil {

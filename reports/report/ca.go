@@ -121,15 +121,33 @@ func (l *loader) loadCA(d *waveData) error {
 	}
 	// Demographics in codebook order.
 	d.sortByCodebook(qids)
-	docs, err := l.networkDocsBy(d, qids)
-	if err != nil {
-		return err
+	type based struct {
+		set   *CASet
+		qid   string
+		terms int
 	}
+	var sets []based
 	for _, qid := range qids {
-		if set := l.buildCA(d, qid, byQ[qid], inertia[qid], docs[qid]); set != nil {
+		if set, terms := l.buildCA(d, qid, byQ[qid], inertia[qid]); set != nil {
 			d.w.CA = append(d.w.CA, set)
+			sets = append(sets, based{set, qid, terms})
 		}
 	}
+	if len(sets) == 0 {
+		return nil
+	}
+	// Each table's base counts documents by answer, which needs the
+	// answers index by respondent: it is filled in once that is ready.
+	l.afterIndex(func() error {
+		docs, err := l.networkDocsBy(d, qids)
+		if err != nil {
+			return err
+		}
+		for _, b := range sets {
+			caBase(b.set, docs[b.qid], b.terms)
+		}
+		return nil
+	})
 	return nil
 }
 
@@ -144,7 +162,9 @@ func groupNoun(title string) string {
 	return "グループ"
 }
 
-func (l *loader) buildCA(d *waveData, qid string, pts []caPoint, inertia []float64, docs int) *CASet {
+// The set's Base, which needs the documents by answer, is left to the
+// caller; nTerms is the number of terms it names.
+func (l *loader) buildCA(d *waveData, qid string, pts []caPoint, inertia []float64) (_ *CASet, nTerms int) {
 	var groups, terms []caPoint
 	for _, p := range pts {
 		if !finite(p.dim1) || !finite(p.dim2) {
@@ -158,7 +178,7 @@ func (l *loader) buildCA(d *waveData, qid string, pts []caPoint, inertia []float
 		}
 	}
 	if len(groups) < 2 || len(terms) == 0 {
-		return nil
+		return nil, 0
 	}
 	title := d.shortName(qid)
 	noun := groupNoun(title)
@@ -174,7 +194,6 @@ func (l *loader) buildCA(d *waveData, qid string, pts []caPoint, inertia []float
 		}
 	}
 	set.OneDim = oneDim
-	set.Base = title + "に答えた人の自由記述" + comma(docs) + "件、よく使われた" + comma(len(terms)) + "語"
 	axisPct := func(k int) string {
 		if k < len(inertia) {
 			return pct(inertia[k])
@@ -263,13 +282,23 @@ func (l *loader) buildCA(d *waveData, qid string, pts []caPoint, inertia []float
 	})
 	if oneDim {
 		set.Caption = "特徴的な言葉を、その言葉を多く使った" + noun + "ごとに表にしました。"
-		return set
+		return set, len(terms)
 	}
 	set.Caption = "■は" + noun + "、●は特徴的な言葉、薄い点はそのほかの言葉です。近くにある言葉ほど、その" + noun +
 		"の回答で特徴的に使われています。中心（点線の交わる所）に近い言葉は、どの" + noun + "でも同じように使われています。"
-	set.Chart = newCAChart(title+"と言葉の対応分析（"+set.Base+"）", set.TableID, groups, labelled, terms,
+	// Its title gets the Base with it (caBase).
+	set.Chart = newCAChart(title+"と言葉の対応分析", set.TableID, groups, labelled, terms,
 		"第1軸（"+axisPct(0)+"%）→", "↑ 第2軸（"+axisPct(1)+"%）")
-	return set
+	return set, len(terms)
+}
+
+// caBase sets a table's base, and its chart's title that names it: the
+// documents of the respondents who answered the question, and the terms.
+func caBase(set *CASet, docs, terms int) {
+	set.Base = set.Title + "に答えた人の自由記述" + comma(docs) + "件、よく使われた" + comma(terms) + "語"
+	if set.Chart != nil {
+		set.Chart.Title = set.Title + "と言葉の対応分析（" + set.Base + "）"
+	}
 }
 
 // newCAChart lays out a map: groups as squares and labelled words as dots,

@@ -111,8 +111,8 @@ func (l *loader) loadKwic(d *waveData) error {
 	for i := range themed {
 		docs[themed[i].theme] = append(docs[themed[i].theme], &themed[i])
 	}
-	// The quoted writers' attributes are looked up together, in one
-	// read of the answers, after a first pass has chosen the lines (the
+	// The quoted writers' attributes are looked up together at the end of
+	// Load (afterIndex), after a first pass has chosen the lines (the
 	// attributes never change which lines are chosen).
 	attrs := map[string]string{} // respondent → its first single demographic answers
 	lookup := l.has("v_demographics")
@@ -136,7 +136,12 @@ func (l *loader) loadKwic(d *waveData) error {
 	if err := l.kwicPass(d, docs, who); err != nil {
 		return err
 	}
-	if len(attrs) > 0 {
+	dedupeKwic(d)
+	if len(attrs) == 0 {
+		return nil
+	}
+	// The attributes need the answers index by respondent.
+	l.afterIndex(func() error {
 		first = false
 		resps := make([]string, 0, len(attrs))
 		for r := range attrs {
@@ -152,9 +157,15 @@ func (l *loader) loadKwic(d *waveData) error {
 		if err := l.kwicPass(d, docs, who); err != nil {
 			return err
 		}
-	}
-	// A broad theme printed with its sub-themes shows the sample under
-	// the sub-theme that has the same word, not twice.
+		dedupeKwic(d)
+		return nil
+	})
+	return nil
+}
+
+// dedupeKwic drops a broad theme's sample when one of its sub-themes,
+// printed with it, shows the same word.
+func dedupeKwic(d *waveData) {
 	for _, t := range d.themes {
 		if t.t == nil || t.t.Kwic == nil {
 			continue
@@ -166,7 +177,6 @@ func (l *loader) loadKwic(d *waveData) error {
 			}
 		}
 	}
-	return nil
 }
 
 // kwicPass sets every theme's KWIC sample.
@@ -317,9 +327,8 @@ func kwicFor(docs []*kwicDoc, terms []string, who func(*kwicDoc) (string, error)
 // kwicAttrs single-choice demographic questions it answered, in question
 // order, joined with '・'; アンケート when it answered none. Only the
 // quoted writers are asked for, a few dozen a wave, in one query per
-// labelsChunk: with the answers index by respondent it looks each one up,
-// without it (koe run builds the index beside the report) it reads the
-// wave's answers once.
+// labelsChunk that looks each one up in the answers index by respondent
+// (without the index, each query reads the wave's answers through).
 func (l *loader) demographicLabels(wave string, resps []string) (map[string]string, error) {
 	parts := map[string][]string{}
 	for lo := 0; lo < len(resps); lo += labelsChunk {

@@ -68,6 +68,16 @@ func Load(db *sql.DB, opts Options) (*Model, error) {
 	if m.Compare, err = l.loadComparison(l.waves); err != nil {
 		return nil, fmt.Errorf("report: compare waves: %w", err)
 	}
+	if len(l.later) > 0 && opts.AnswersIndexed != nil {
+		if err := opts.AnswersIndexed(); err != nil {
+			return nil, fmt.Errorf("report: index answers: %w", err)
+		}
+	}
+	for _, fn := range l.later {
+		if err := fn(); err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+	}
 	return m, nil
 }
 
@@ -78,7 +88,15 @@ type loader struct {
 	waves []*waveData // loaded so far, in wave order (for the comparison)
 	// tables says which optional tables the database has (loadTables).
 	tables map[string]bool
+	// later are the steps that need the answers index by respondent
+	// (afterIndex), run at the end of Load.
+	later []func() error
 }
+
+// afterIndex defers fn, which looks answers up by respondent, to the end
+// of Load, after Options.AnswersIndexed: koe run builds that index beside
+// the rest of the report.
+func (l *loader) afterIndex(fn func() error) { l.later = append(l.later, fn) }
 
 func (l *loader) anchor(prefix string) string {
 	l.seq++

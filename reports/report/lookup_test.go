@@ -89,36 +89,6 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// TestNetworkDocsByMatchesLookups checks the one-pass counts against the
-// definition, one EXISTS per document and question, with and without the
-// answers index.
-func TestNetworkDocsByMatchesLookups(t *testing.T) {
-	qids := []string{"area", "age", "job", "sex", "none"}
-	for seed := range uint64(4) {
-		for _, indexed := range []bool{true, false} {
-			db := lookupFixture(t, seed, indexed)
-			l := &loader{db: db}
-			d := &waveData{w: &Wave{ID: "W"}}
-			got, err := l.networkDocsBy(d, qids)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, q := range qids {
-				var want int
-				err := db.QueryRow(`WITH nd AS MATERIALIZED (`+networkBase+`)
-					SELECT COUNT(*) FROM nd WHERE EXISTS (SELECT 1 FROM answers a
-						WHERE a.wave_id = nd.wave_id AND a.respondent_id = nd.respondent_id AND a.question_id = ?)`, "W", q).Scan(&want)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if v, ok := got[q]; !ok || v != want {
-					t.Errorf("seed %d, indexed %v, %s: %d documents (present %v), want %d", seed, indexed, q, v, ok, want)
-				}
-			}
-		}
-	}
-}
-
 // TestDemographicLabelsMatchLookups checks the batched labels against one
 // query per respondent, for respondents with and without answers.
 func TestDemographicLabelsMatchLookups(t *testing.T) {

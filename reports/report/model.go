@@ -12,6 +12,10 @@ type Options struct {
 	Version    string // koe version rendering the report
 	Quotes     int    // representative quotes per theme, 3–5; 0 means 3
 	Utterances int    // utterances shown per workshop group; 0 means 4
+	// AnswersIndexed, when set, is waited for before the few lookups of
+	// answers by respondent, which Load leaves to its end: koe run builds
+	// the answers index beside the rest of the report.
+	AnswersIndexed func() error
 }
 
 // Model is everything the report shows.

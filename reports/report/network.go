@@ -171,64 +171,32 @@ func (l *loader) networkDocs(d *waveData) (int, error) {
 }
 
 // networkDocsBy counts, for each question, the network's documents
-// written by respondents who answered it. It reads the documents'
-// respondents once and the wave's answers to those questions once, in one
-// pass each: it needs no index on answers (koe run builds the index by
-// respondent beside the report), and looking every document's respondent
-// up per question cost more than reading the answers through.
+// written by respondents who answered it. The documents are selected
+// once; each one's respondent is then looked up in the answers index by
+// respondent, as answers has no index by question and reading it through
+// for every demographic cost far more than the documents themselves.
 func (l *loader) networkDocsBy(d *waveData, qids []string) (map[string]int, error) {
 	out := map[string]int{}
 	if len(qids) == 0 {
 		return out, nil
 	}
-	qIdx := map[string]int{}
-	for i, q := range qids {
-		out[q] = 0
-		qIdx[q] = i
-	}
-	// The network's respondents, each with its number of documents.
-	rIdx := map[string]int{}
-	var nDocs []int
-	err := l.each(`SELECT respondent_id, COUNT(*) FROM (`+networkBase+`) WHERE respondent_id IS NOT NULL GROUP BY respondent_id`,
-		[]any{d.w.ID}, func(r *sql.Rows) error {
-			var resp string
-			var n int
-			if err := r.Scan(&resp, &n); err != nil {
-				return err
-			}
-			rIdx[resp] = len(nDocs)
-			nDocs = append(nDocs, n)
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("count the network's documents by respondent: %w", err)
-	}
-	if len(nDocs) == 0 {
-		return out, nil
-	}
-	// answered[q][r]: a multiple answer counts its respondent once.
-	answered := make([][]bool, len(qids))
-	for i := range answered {
-		answered[i] = make([]bool, len(nDocs))
-	}
 	args := []any{d.w.ID}
 	for _, q := range qids {
 		args = append(args, q)
 	}
-	err = l.each(`SELECT question_id, respondent_id FROM answers WHERE wave_id = ? AND question_id IN (?`+strings.Repeat(", ?", len(qids)-1)+`)`,
-		args, func(r *sql.Rows) error {
-			var q string
-			var resp sql.RawBytes
-			if err := r.Scan(&q, &resp); err != nil {
-				return err
-			}
-			ri, ok := rIdx[string(resp)]
-			if qi := qIdx[q]; ok && !answered[qi][ri] {
-				answered[qi][ri] = true
-				out[q] += nDocs[ri]
-			}
-			return nil
-		})
+	q := `WITH nd AS MATERIALIZED (` + networkBase + `)
+		SELECT q.column1, (SELECT COUNT(*) FROM nd WHERE EXISTS (SELECT 1 FROM answers a
+			WHERE a.wave_id = nd.wave_id AND a.respondent_id = nd.respondent_id AND a.question_id = q.column1))
+		FROM (VALUES (?)` + strings.Repeat(", (?)", len(qids)-1) + `) q`
+	err := l.each(q, args, func(r *sql.Rows) error {
+		var qid string
+		var n int
+		if err := r.Scan(&qid, &n); err != nil {
+			return err
+		}
+		out[qid] = n
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("count the network's documents by question: %w", err)
 	}
