@@ -812,24 +812,38 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 	normed := make([]string, len(use))
 	parallelRange(len(use), func(i int) { normed[i] = tokenize.Normalize(texts[i]) })
 	dd := dedup.Find(normed, dedup.Options{Seed: cfg.Seed})
-	normed = nil
+	// The texts are done with: let their memory go before the themes, the
+	// largest step of a big wave (a million answers' texts are a few
+	// hundred megabytes). What the rest needs of each document is a
+	// quarter of a DocRow.
+	type docKey struct {
+		id     int64
+		resp   string
+		survey bool
+	}
+	keys := make([]docKey, len(use))
+	for i, d := range use {
+		keys[i] = docKey{d.ID, d.RespondentID, d.Source == "survey"}
+	}
+	tr.docs = len(keys)
+	use, texts, masked, normed = nil, nil, nil, nil
 	// The themes need only each clustered document's topic terms: they
 	// are found on their own goroutine while the documents' rows are
 	// written below. (A non-answer, or a copy that its group's first
 	// member speaks for, is not clustered.)
-	topics := make([][]string, len(use))
-	parallelRange(len(use), func(i int) {
+	topics := make([][]string, len(keys))
+	parallelRange(len(keys), func(i int) {
 		if g := dd.Group[i]; !dd.NonAnswer[i] && (cfg.ThemesDuplicates == "each" || dd.First[g] == i) {
 			topics[i] = tokenize.TopicTerms(terms[i])
 		}
 	})
 	var tdocs []themes.Doc
 	docResp := map[int64]string{}
-	for i, d := range use {
+	for i, d := range keys {
 		if len(topics[i]) > 0 {
-			tdocs = append(tdocs, themes.Doc{ID: d.ID, Terms: topics[i]})
-			if d.Source == "survey" {
-				docResp[d.ID] = d.RespondentID
+			tdocs = append(tdocs, themes.Doc{ID: d.id, Terms: topics[i]})
+			if d.survey {
+				docResp[d.id] = d.resp
 			}
 		}
 	}
@@ -851,9 +865,9 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 		}()
 	}
 	defer func() { <-foundDone }() // never leave the themes running behind an error
-	for i, d := range use {
+	for i, d := range keys {
 		g := dd.Group[i]
-		if err := tx.DocGroup(d.ID, use[dd.First[g]].ID, dd.Size[g], dd.NonAnswer[i]); err != nil {
+		if err := tx.DocGroup(d.id, keys[dd.First[g]].id, dd.Size[g], dd.NonAnswer[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -865,9 +879,9 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 		codes  []string
 	}
 	const block = 8192
-	outs := make([]docOut, min(block, len(use)))
-	for lo := 0; lo < len(use); lo += block {
-		hi := min(lo+block, len(use))
+	outs := make([]docOut, min(block, len(keys)))
+	for lo := 0; lo < len(keys); lo += block {
+		hi := min(lo+block, len(keys))
 		parallelRange(hi-lo, func(k int) {
 			i := lo + k
 			bases := make([]string, len(terms[i]))
@@ -878,41 +892,24 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 			terms[i] = nil // done with: the themes run beside this loop
 		})
 		for i := lo; i < hi; i++ {
-			d, o := use[i], outs[i-lo]
-			if err := tx.DocTerms(d.ID, o.counts); err != nil {
+			d, o := keys[i], outs[i-lo]
+			if err := tx.DocTerms(d.id, o.counts); err != nil {
 				return nil, err
 			}
-			if d.Source == "survey" && !dd.NonAnswer[i] {
-				tr.writers[d.RespondentID] = true
+			if d.survey && !dd.NonAnswer[i] {
+				tr.writers[d.resp] = true
 			}
 			for _, c := range o.codes {
-				if err := tx.DocCode(d.ID, c); err != nil {
+				if err := tx.DocCode(d.id, c); err != nil {
 					return nil, err
 				}
-				if d.Source == "survey" {
-					tr.respCodes[d.RespondentID] = appendOnce(tr.respCodes[d.RespondentID], c)
+				if d.survey {
+					tr.respCodes[d.resp] = appendOnce(tr.respCodes[d.resp], c)
 				}
 			}
 		}
 	}
-	outs = nil
-	tr.docs = len(use)
-	// The texts are done with: let their memory go while the themes, the
-	// largest step of a big wave, finish (a million answers' texts are a
-	// few hundred megabytes).
-	texts, masked, terms = nil, nil, nil
-	// What the themes' bookkeeping below needs of each document, in a
-	// quarter of a DocRow.
-	type docKey struct {
-		id     int64
-		resp   string
-		survey bool
-	}
-	keys := make([]docKey, len(use))
-	for i, d := range use {
-		keys[i] = docKey{d.ID, d.RespondentID, d.Source == "survey"}
-	}
-	use = nil
+	outs, terms = nil, nil
 	for _, c := range rules.Codes {
 		tr.codeIDs = append(tr.codeIDs, c.ID)
 		tr.codeNames = append(tr.codeNames, c.Label)
