@@ -150,6 +150,15 @@ func (es ConfigErrors) Error() string {
 // turns into "~" and "-"), while a Mac types the former: both are folded so
 // that "30〜40代" matches however it was typed or exported.
 func NormalizeHeader(s string) string {
+	if isASCII(s) {
+		// NFKC leaves ASCII as it is, and neither dash is ASCII: most
+		// survey cells (numbers, codes) take this path.
+		return strings.TrimSpace(s)
+	}
+	return normalizeHeaderSlow(s)
+}
+
+func normalizeHeaderSlow(s string) string {
 	s = norm.NFKC.String(s)
 	if strings.ContainsAny(s, "\u301C\u2212") { // rare: skip the replacer's cost otherwise
 		s = dashFolder.Replace(s)
@@ -158,6 +167,15 @@ func NormalizeHeader(s string) string {
 }
 
 var dashFolder = strings.NewReplacer("\u301C", "~", "\u2212", "-")
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 // optionKey reports whether an undecoded key is a field of an option given
 // as {code, label, score}: those are read by hand from []any, so the TOML
