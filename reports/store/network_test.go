@@ -286,8 +286,8 @@ func TestDistinctiveTerms(t *testing.T) {
 	}
 }
 
-// TestDocGroupRows: DocGroup marks lone documents many to a statement and
-// the others one by one; what a query in the transaction sees, and what is
+// TestDocGroupRows: DocGroup marks lone documents and the others many to
+// a statement each; what a query in the transaction sees, and what is
 // committed, is the same either way.
 func TestDocGroupRows(t *testing.T) {
 	db := networkFixture(t)
@@ -304,6 +304,12 @@ func TestDocGroupRows(t *testing.T) {
 		var n int
 		if err := tx.q.QueryRow(`SELECT COUNT(*) FROM docs WHERE group_size = 1 AND dup_of IS NULL AND non_answer = 0`).Scan(&n); err != nil || n != 3 {
 			t.Errorf("inside the transaction: %d lone answering documents (%v), want 3", n, err)
+		}
+		if err := tx.q.QueryRow(`SELECT COUNT(*) FROM docs WHERE dup_of = 5 AND group_size = 2`).Scan(&n); err != nil || n != 2 {
+			t.Errorf("inside the transaction: %d documents in the group of 5 (%v), want 2", n, err)
+		}
+		if err := tx.q.QueryRow(`SELECT COUNT(*) FROM docs WHERE doc_id = 4 AND non_answer = 1 AND dup_of IS NULL`).Scan(&n); err != nil || n != 1 {
+			t.Errorf("inside the transaction: document 4 is not a lone non-answer (%d, %v)", n, err)
 		}
 		return nil
 	})

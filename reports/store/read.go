@@ -236,6 +236,7 @@ type Tx struct {
 	docTerms, docThemes, docCodes *batch
 	flushErr                      error
 	singles                       []int64  // documents DocGroup found alone, not yet marked
+	grouped                       []any    // the others: doc_id, dup_of, group_size, non_answer, four a document
 	terms                         interner // terms and parts of speech, boxed once
 }
 
@@ -249,6 +250,9 @@ func (t *Tx) Flush() error {
 		if err := b.flush(); err != nil {
 			return err
 		}
+	}
+	if err := t.flushGrouped(); err != nil {
+		return err
 	}
 	return t.flushSingles()
 }
