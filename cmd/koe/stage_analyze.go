@@ -922,6 +922,18 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 	if err != nil {
 		return nil, fmt.Errorf("themes: %w", err)
 	}
+	// How firm the themes are (two more clusterings of a sample) is worked
+	// out while the themes and the documents' themes are written.
+	var stab struct {
+		rows []stabilityRow
+		err  error
+	}
+	stabDone := make(chan struct{})
+	go func() {
+		defer close(stabDone)
+		stab.rows, stab.err = stability(tdocs, res, cfg.Seed, weighting)
+	}()
+	defer func() { <-stabDone }()
 	// 大テーマ first, then their themes, numbered on from firstTheme.
 	next := firstTheme
 	parentID := map[int]int64{}
@@ -977,7 +989,11 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 	}
 	tr.themes = len(res.Themes)
 	tr.nextTheme = next
-	if err := writeStability(tx, wd.id, tdocs, res, cfg.Seed, weighting); err != nil {
+	<-stabDone
+	if stab.err != nil {
+		return nil, stab.err
+	}
+	if err := writeStabilityRows(tx, wd.id, cfg.Seed, stab.rows); err != nil {
 		return nil, err
 	}
 	return tr, nil
@@ -988,13 +1004,31 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 // k-th document) stands for the rest.
 const stabilityDocs = 5000
 
-// writeStability clusters the wave's documents again with two other seeds
-// at the same number of themes and records how well each partition agrees
+// stabilityRow is one re-clustering's agreement with the reported themes.
+type stabilityRow struct {
+	seed int64
+	n    int
+	ari  float64
+}
+
+// writeStabilityRows records stability's rows.
+func writeStabilityRows(tx *store.Tx, wave string, seed int64, rows []stabilityRow) error {
+	for _, r := range rows {
+		if err := tx.ThemeStability(wave, seed, r.seed, r.n, r.ari); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stability clusters the wave's documents again with two other seeds
+// at the same number of themes and tells how well each partition agrees
 // with the reported one (adjusted Rand index), so readers know how firm the
 // themes are.
-func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Result, seed int64, weighting themes.Weighting) error {
+func stability(docs []themes.Doc, res *themes.Result, seed int64, weighting themes.Weighting) ([]stabilityRow, error) {
+	var out []stabilityRow
 	if res.K < 2 {
-		return nil
+		return nil, nil
 	}
 	assigned := make(map[int64]int, len(res.Assign))
 	for _, a := range res.Assign {
@@ -1010,7 +1044,7 @@ func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Re
 	for _, other := range []int64{seed + 1, seed + 2} {
 		alt, err := themes.Find(sample, themes.Options{K: res.K, Seed: other, Weighting: weighting})
 		if err != nil {
-			return fmt.Errorf("themes with seed %d: %w", other, err)
+			return nil, fmt.Errorf("themes with seed %d: %w", other, err)
 		}
 		altOf := make(map[int64]int, len(alt.Assign))
 		for _, a := range alt.Assign {
@@ -1026,11 +1060,9 @@ func writeStability(tx *store.Tx, wave string, docs []themes.Doc, res *themes.Re
 		if len(a) < 2 {
 			continue
 		}
-		if err := tx.ThemeStability(wave, seed, other, len(a), themes.ARI(a, b)); err != nil {
-			return err
-		}
+		out = append(out, stabilityRow{other, len(a), themes.ARI(a, b)})
 	}
-	return nil
+	return out, nil
 }
 
 // writeTextCrosstabs crosses themes and codes (as multi-answer variables:
