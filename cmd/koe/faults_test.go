@@ -150,3 +150,70 @@ func TestInterrupt(t *testing.T) {
 		t.Error("no run was interrupted: every one finished before Ctrl-C")
 	}
 }
+
+// TestInterruptDuringIndex: Ctrl-C once the analysis is done, while koe
+// run builds the answers index beside the report, stops the run with
+// status 130, leaves the previous outputs and no staging directory, and
+// the next run works.
+func TestInterruptDuringIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a generated 30,000-respondent study")
+	}
+	dir := filepath.Join(t.TempDir(), "study")
+	if r := koe(t, "", "gen", "--out", dir, "--respondents", "30000"); r.code != exitOK {
+		t.Fatalf("gen: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := koe(t, "", "run", dir); r.code != exitOK {
+		t.Fatalf("first run: exit %d\n%s", r.code, r.stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "out", "report", "index.html"))
+	cmd := exec.Command(koeBin, "-v", "run", dir)
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = pw
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pw.Close()
+	var seen bytes.Buffer
+	buf := make([]byte, 4096)
+	for !bytes.Contains(seen.Bytes(), []byte("koe: analyze")) {
+		n, err := pr.Read(buf)
+		seen.Write(buf[:n])
+		if err != nil {
+			cmd.Wait()
+			t.Fatalf("the run ended before the analysis line:\n%s", seen.String())
+		}
+	}
+	time.Sleep(50 * time.Millisecond) // into the report stage and the index sort
+	cmd.Process.Signal(os.Interrupt)
+	go func() {
+		for {
+			n, err := pr.Read(buf)
+			seen.Write(buf[:n])
+			if err != nil {
+				return
+			}
+		}
+	}()
+	err = cmd.Wait()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	if code != exitInterrupted {
+		t.Fatalf("Ctrl-C during the index: exit %d, want %d", code, exitInterrupted)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "out", "report", "index.html"))
+	if len(before) == 0 || !bytes.Equal(before, after) {
+		t.Error("the interrupted run changed the previous report")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", ".koe-new")); !os.IsNotExist(err) {
+		t.Error("the interrupted run left its staging directory")
+	}
+	if r := koe(t, "", "run", dir); r.code != exitOK {
+		t.Fatalf("run after Ctrl-C: exit %d\n%s", r.code, r.stderr)
+	}
+}
