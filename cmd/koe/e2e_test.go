@@ -361,6 +361,19 @@ func TestDemo(t *testing.T) {
 			t.Errorf("table %s is empty", tb)
 		}
 	}
+	// Each correspondence analysis's base, as the analysis counted it from
+	// memory, is its definition: the network's documents whose writer
+	// answered the question.
+	if n := count(t, db, `SELECT COUNT(*) FROM (SELECT DISTINCT wave_id, question_id FROM ca_points)`); n == 0 ||
+		n != count(t, db, `SELECT COUNT(*) FROM ca_bases`) {
+		t.Errorf("%d correspondence analyses, %d bases", n, count(t, db, `SELECT COUNT(*) FROM ca_bases`))
+	}
+	if bad := count(t, db, `SELECT COUNT(*) FROM ca_bases b WHERE b.n_docs != (SELECT COUNT(*) FROM docs d
+		WHERE d.wave_id = b.wave_id AND d.source = 'survey' AND d.non_answer = 0 AND (d.dup_of IS NULL OR d.dup_of = d.doc_id)
+		AND EXISTS (SELECT 1 FROM doc_terms t WHERE t.doc_id = d.doc_id)
+		AND EXISTS (SELECT 1 FROM answers a WHERE a.wave_id = d.wave_id AND a.respondent_id = d.respondent_id AND a.question_id = b.question_id))`); bad > 0 {
+		t.Errorf("%d correspondence analyses' bases differ from their definition", bad)
+	}
 	// Benjamini–Hochberg never lowers a p-value, and every tested table has one.
 	if n := count(t, db, `SELECT COUNT(*) FROM crosstabs WHERE p_value IS NOT NULL AND (p_adj IS NULL OR p_adj < p_value - 1e-15 OR p_adj > 1)`); n != 0 {
 		t.Errorf("%d crosstabs with a missing or impossible adjusted p-value", n)

@@ -103,15 +103,15 @@ func writeNetworks(tx *store.Tx, wave string, demographics []string, groupsOf fu
 // networkWriter takes the rows of a correspondence analysis and of
 // distinctive words: a *store.Tx, or deferredWrites to write them later.
 type networkWriter interface {
-	CorrespondenceAnalysis(wave string, points []store.CAPointRow, inertia []store.CAInertiaRow) error
+	CorrespondenceAnalysis(wave, question string, docs int, points []store.CAPointRow, inertia []store.CAInertiaRow) error
 	DistinctiveTerms(wave string, groups []store.DistinctiveGroupRow, terms []store.DistinctiveTermRow) error
 }
 
 // deferredWrites keeps a networkWriter's calls to make them on a Tx later.
 type deferredWrites struct{ calls []func(tx *store.Tx) error }
 
-func (d *deferredWrites) CorrespondenceAnalysis(wave string, points []store.CAPointRow, inertia []store.CAInertiaRow) error {
-	d.calls = append(d.calls, func(tx *store.Tx) error { return tx.CorrespondenceAnalysis(wave, points, inertia) })
+func (d *deferredWrites) CorrespondenceAnalysis(wave, question string, docs int, points []store.CAPointRow, inertia []store.CAInertiaRow) error {
+	d.calls = append(d.calls, func(tx *store.Tx) error { return tx.CorrespondenceAnalysis(wave, question, docs, points, inertia) })
 	return nil
 }
 
@@ -244,7 +244,15 @@ func writeCA(tx networkWriter, wave, question string, docs []store.NetworkDoc, t
 	for k := range res.Inertia {
 		inertia[k] = store.CAInertiaRow{QuestionID: question, Dim: k + 1, Inertia: res.Inertia[k], Pct: res.InertiaPct[k]}
 	}
-	return tx.CorrespondenceAnalysis(wave, points, inertia)
+	// The table's base, for the report: the documents whose writer
+	// answered the question (is in one of its groups).
+	based := 0
+	for _, d := range docs {
+		if len(groupOf[d.RespondentID]) > 0 {
+			based++
+		}
+	}
+	return tx.CorrespondenceAnalysis(wave, question, based, points, inertia)
 }
 
 // demographicIDs lists the wave's demographic questions that have options,

@@ -8,7 +8,7 @@ import (
 )
 
 // The co-occurrence network and correspondence analysis tables
-// (cooc_nodes, cooc_edges, ca_points, ca_inertia): what the analyze stage
+// (cooc_nodes, cooc_edges, ca_points, ca_inertia, ca_bases): what the analyze stage
 // reads to compute them and how it writes them.
 
 // NetworkDoc is a survey document's distinct terms.
@@ -173,8 +173,12 @@ type CAInertiaRow struct {
 	Pct        float64
 }
 
-// CorrespondenceAnalysis writes one correspondence analysis of a wave.
-func (t *Tx) CorrespondenceAnalysis(wave string, points []CAPointRow, inertia []CAInertiaRow) error {
+// CorrespondenceAnalysis writes one correspondence analysis of a wave, of
+// question, whose table counts docs documents (ca_bases).
+func (t *Tx) CorrespondenceAnalysis(wave, question string, docs int, points []CAPointRow, inertia []CAInertiaRow) error {
+	if _, err := t.Exec(`INSERT INTO ca_bases (wave_id, question_id, n_docs) VALUES (?,?,?)`, wave, question, docs); err != nil {
+		return fmt.Errorf("wave %s: correspondence analysis %s: %w", wave, question, err)
+	}
 	for _, p := range points {
 		if _, err := t.Exec(`INSERT INTO ca_points (wave_id, question_id, kind, ord, label, mass, dim1, dim2, contribution, labelled) VALUES (?,?,?,?,?,?,?,?,?,?)`,
 			wave, p.QuestionID, p.Kind, p.Ord, p.Label, p.Mass, p.Dim1, p.Dim2, p.Contribution, boolInt(p.Labelled)); err != nil {
@@ -192,7 +196,7 @@ func (t *Tx) CorrespondenceAnalysis(wave string, points []CAPointRow, inertia []
 
 // networkTables are the tables this file writes, and the distinctive
 // words computed beside them from the same documents (keyness.go).
-var networkTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia", "distinctive_groups", "distinctive_terms"}
+var networkTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia", "ca_bases", "distinctive_groups", "distinctive_terms"}
 
 // ClearNetworks deletes every co-occurrence network and correspondence
 // analysis. It belongs at the start of Analysis, with the other analysis

@@ -136,7 +136,7 @@ func TestNetworkWriteAndClear(t *testing.T) {
 			[]CoocEdgeRow{{A: "バス", B: "駅", Both: 1, Jaccard: 1.0 / 3}}); err != nil {
 			return err
 		}
-		return tx.CorrespondenceAnalysis(wave,
+		return tx.CorrespondenceAnalysis(wave, "area", 2,
 			[]CAPointRow{{QuestionID: "area", Kind: CAGroup, Ord: 1, Label: "豊科", Mass: 0.5, Dim1: 0.7, Labelled: true},
 				{QuestionID: "area", Kind: CATerm, Ord: 1, Label: "バス", Mass: 0.5, Dim1: -0.7, Contribution: 0.5}},
 			[]CAInertiaRow{{QuestionID: "area", Dim: 1, Inertia: 0.25, Pct: 100}})
@@ -161,8 +161,8 @@ func TestNetworkWriteAndClear(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(); n != 2*(2+1+2+1) {
-		t.Fatalf("%d network rows written, want 12", n)
+	if n := count(); n != 2*(2+1+2+1+1) {
+		t.Fatalf("%d network rows written, want 14", n)
 	}
 	var jac float64
 	var labelled int
@@ -184,8 +184,8 @@ func TestNetworkWriteAndClear(t *testing.T) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(); n != 6 {
-		t.Errorf("after deleting R7's networks %d rows remain, want R8's 6", n)
+	if n := count(); n != 7 {
+		t.Errorf("after deleting R7's networks %d rows remain, want R8's 7", n)
 	}
 
 	// ClearNetworks: nothing remains.

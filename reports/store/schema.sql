@@ -354,6 +354,15 @@ CREATE TABLE ca_points (
   PRIMARY KEY (wave_id, question_id, kind, ord)
 );
 
+-- The documents a correspondence analysis counts: the network's documents
+-- (co-occurrence network) written by respondents who answered its question.
+CREATE TABLE ca_bases (
+  wave_id     TEXT NOT NULL,    -- wave
+  question_id TEXT NOT NULL,    -- demographic question
+  n_docs      INTEGER NOT NULL, -- documents
+  PRIMARY KEY (wave_id, question_id)
+);
+
 -- Inertia (variance) each dimension of a correspondence analysis explains.
 CREATE TABLE ca_inertia (
   wave_id     TEXT NOT NULL,    -- wave
