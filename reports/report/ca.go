@@ -136,8 +136,36 @@ func (l *loader) loadCA(d *waveData) error {
 	if len(sets) == 0 {
 		return nil
 	}
-	// Each table's base counts documents by answer, which needs the
-	// answers index by respondent: it is filled in once that is ready.
+	// Each table's base: the analysis counted it (ca_bases); a database
+	// without the count is counted here, which looks answers up by
+	// respondent and so waits for the answers index (afterIndex).
+	if l.has("ca_bases") {
+		counted := map[string]int{}
+		err := l.each(`SELECT question_id, n_docs FROM ca_bases WHERE wave_id = ?`, []any{d.w.ID}, func(r *sql.Rows) error {
+			var qid string
+			var n int
+			if err := r.Scan(&qid, &n); err != nil {
+				return err
+			}
+			counted[qid] = n
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read ca_bases: %w", err)
+		}
+		rest := sets[:0]
+		for _, b := range sets {
+			if n, ok := counted[b.qid]; ok {
+				caBase(b.set, n, b.terms)
+			} else {
+				rest = append(rest, b)
+			}
+		}
+		sets = rest
+		if len(sets) == 0 {
+			return nil
+		}
+	}
 	l.afterIndex(func() error {
 		docs, err := l.networkDocsBy(d, qids)
 		if err != nil {

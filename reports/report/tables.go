@@ -7,7 +7,7 @@ import "fmt"
 // to show rather than fail.
 
 // optionalTables are read only when present (v_demographics is a view).
-var optionalTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia", "masking", "v_demographics",
+var optionalTables = []string{"cooc_nodes", "cooc_edges", "ca_points", "ca_inertia", "ca_bases", "masking", "v_demographics",
 	"distinctive_groups", "distinctive_terms"}
 
 // loadTables records which of the optional tables the database has.
