@@ -104,9 +104,11 @@ func runAll(ctx context.Context, e *env, s *study) (code int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	// Most of the Parquet export needs only what ingest wrote: it runs on
-	// the second core while the analysis runs (single-threaded in places),
-	// reading the committed ingest through the write-ahead log.
+	// answers.parquet was written during ingest. docs.parquet needs only
+	// what ingest wrote: it is exported on the second core while the
+	// analysis runs, reading the committed ingest through the write-ahead
+	// log (which the report stage's index build beside the report needs
+	// too).
 	if err := db.ShareReads(); err != nil {
 		return 0, err
 	}

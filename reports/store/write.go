@@ -452,9 +452,9 @@ func boolInt(b bool) int {
 
 // DeferAnswerIndexes makes ReplaceWave leave the answers table without its
 // indexes, for BuildAnswerIndexes to build once after the last wave, while
-// something else reads the rows (koe run's Parquet export): each one costs
-// a sort of every answer of every wave (about 40 s for a million
-// respondents' 35 million answers), on a core of its own.
+// something else goes on (koe run builds them beside its report): each one
+// costs a sort of every answer of every wave (about 38 s for a million
+// respondents' 35 million answers).
 func (s *DB) DeferAnswerIndexes() { s.laterIndexes = true }
 
 // BuildAnswerIndexes builds the answers indexes that DeferAnswerIndexes put
