@@ -238,6 +238,11 @@ func (f *fileOut) commit() (err error) {
 	if err := f.tmp.Close(); err != nil {
 		return err
 	}
+	// os.CreateTemp makes the file readable by its owner only; the export
+	// is for colleagues too, like the database and the report beside it.
+	if err := os.Chmod(f.tmp.Name(), 0o644); err != nil {
+		return err
+	}
 	return os.Rename(f.tmp.Name(), f.name)
 }
 

@@ -134,6 +134,11 @@ func TestWrite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
+			// Readable by colleagues, as the database and report are (the
+			// temporary file it was written to was the owner's only).
+			if fi, err := os.Stat(filepath.Join(dir, tt.file)); err != nil || fi.Mode().Perm() != 0o644 {
+				t.Errorf("mode %v (%v), want -rw-r--r--", fi.Mode(), err)
+			}
 			tbl, groups := readTable(t, filepath.Join(dir, tt.file))
 			if tbl.NumRows() != tt.rows {
 				t.Errorf("rows = %d, want %d", tbl.NumRows(), tt.rows)
