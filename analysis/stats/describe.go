@@ -1,8 +1,10 @@
 package stats
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -161,26 +163,112 @@ func WeightedMedian(y, w []float64) (float64, error) {
 	if err != nil {
 		return math.NaN(), err
 	}
-	idx := make([]int, 0, len(y))
+	// The cumulative share runs over the answers sorted by value, ties in
+	// input order (as R's stable order() gives them), so that the weights
+	// are summed in the same order every time. Answers take few distinct
+	// values (a 5-point scale, ages in years): they are put in order with
+	// a counting sort, one bucket per value, which is the same order
+	// without comparing answers (sort.SliceStable over a million answers'
+	// indices took a quarter of a second).
+	if m, ok := medianByValue(y, ww); ok {
+		return m, nil
+	}
+	type obs struct {
+		y float64
+		i int
+	}
+	xs := make([]obs, 0, len(y))
 	var total float64
 	for i, x := range y {
 		if !math.IsNaN(x) {
-			idx = append(idx, i)
+			xs = append(xs, obs{x, i})
 			total += ww[i]
 		}
 	}
-	if len(idx) == 0 || total == 0 {
+	if len(xs) == 0 || total == 0 {
 		return math.NaN(), nil
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return y[idx[a]] < y[idx[b]] })
+	slices.SortFunc(xs, func(a, b obs) int {
+		switch {
+		case a.y < b.y:
+			return -1
+		case a.y > b.y:
+			return 1
+		}
+		return cmp.Compare(a.i, b.i)
+	})
 	var cum float64
-	for _, i := range idx {
-		cum += ww[i]
+	for _, o := range xs {
+		cum += ww[o.i]
 		if cum >= total/2 {
-			return y[i], nil
+			return o.y, nil
 		}
 	}
-	return y[idx[len(idx)-1]], nil
+	return xs[len(xs)-1].y, nil
+}
+
+// maxMedianValues is how many distinct values medianByValue buckets before
+// WeightedMedian sorts instead.
+const maxMedianValues = 4096
+
+// medianByValue is WeightedMedian by a counting sort of the answers on
+// their distinct values; ok is false when there are more than
+// maxMedianValues of them. 0 and −0 share a bucket, as they tie in a sort.
+func medianByValue(y, ww []float64) (float64, bool) {
+	slot := map[float64]int32{}
+	var vals []float64
+	var counts []int32
+	bucket := make([]int32, len(y)) // −1 = missing
+	var total float64
+	for i, x := range y {
+		if math.IsNaN(x) {
+			bucket[i] = -1
+			continue
+		}
+		b, ok := slot[x]
+		if !ok {
+			if len(vals) == maxMedianValues {
+				return 0, false
+			}
+			b = int32(len(vals))
+			slot[x] = b
+			vals = append(vals, x)
+			counts = append(counts, 0)
+		}
+		bucket[i] = b
+		counts[b]++
+		total += ww[i]
+	}
+	if len(vals) == 0 || total == 0 {
+		return math.NaN(), true
+	}
+	// Buckets in order of value; each starts where the smaller ones end.
+	byValue := make([]int32, len(vals))
+	for b := range byValue {
+		byValue[b] = int32(b)
+	}
+	slices.SortFunc(byValue, func(a, b int32) int { return cmp.Compare(vals[a], vals[b]) })
+	start := make([]int32, len(vals))
+	var at int32
+	for _, b := range byValue {
+		start[b] = at
+		at += counts[b]
+	}
+	order := make([]int32, at)
+	for i, b := range bucket {
+		if b >= 0 {
+			order[start[b]] = int32(i)
+			start[b]++
+		}
+	}
+	var cum float64
+	for _, i := range order {
+		cum += ww[i]
+		if cum >= total/2 {
+			return y[i], true
+		}
+	}
+	return y[order[len(order)-1]], true
 }
 
 // DesignEffect summarises how much unequal weights cost in precision.
