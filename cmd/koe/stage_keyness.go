@@ -44,15 +44,11 @@ func poolWriters(docs []store.NetworkDoc) []writer {
 // writers used it, the report's privacy floor. Respondents who did not
 // answer the question are left out; a question with fewer than two
 // options writes nothing.
-func writeDistinctive(tx networkWriter, wave, question string, writers []writer, groups []store.DemographicGroup, minCell int) error {
+//
+// groupOf is respondentGroups(groups).
+func writeDistinctive(tx networkWriter, wave, question string, writers []writer, groups []store.DemographicGroup, groupOf map[string][]int, minCell int) error {
 	if len(groups) < 2 {
 		return nil
-	}
-	groupOf := make(map[string][]int, len(writers)) // respondent → option indices
-	for j, g := range groups {
-		for _, r := range g.Respondents {
-			groupOf[r] = append(groupOf[r], j)
-		}
 	}
 	docs := make([]keyness.Doc, len(writers))
 	for i, w := range writers {

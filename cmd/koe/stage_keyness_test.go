@@ -100,7 +100,7 @@ func TestDistinctivePerRespondent(t *testing.T) {
 	}
 	docs = append(docs, store.NetworkDoc{ID: 99, RespondentID: "no-district", Terms: []string{"バス"}})
 	err = db.Analysis(context.Background(), func(tx *store.Tx) error {
-		return writeDistinctive(tx, "R8", "area", poolWriters(docs), groups, 5)
+		return writeDistinctive(tx, "R8", "area", poolWriters(docs), groups, respondentGroups(groups), 5)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -292,3 +292,28 @@ func TestWaveGroups(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRespondentGroups: every respondent gets the groups they are in, in
+// group order, and a respondent in two groups (a multi-answer
+// demographic) does not change what the others of either group get.
+func TestRespondentGroups(t *testing.T) {
+	groups := []store.DemographicGroup{
+		{Code: "1", Respondents: []string{"a", "b", "c"}},
+		{Code: "2", Respondents: []string{"d", "b"}},
+		{Code: "3", Respondents: nil},
+		{Code: "4", Respondents: []string{"b", "e", "a"}},
+	}
+	got := respondentGroups(groups)
+	want := map[string][]int{"a": {0, 3}, "b": {0, 1, 3}, "c": {0}, "d": {1}, "e": {3}}
+	if len(got) != len(want) {
+		t.Fatalf("%d respondents, want %d: %v", len(got), len(want), got)
+	}
+	for r, w := range want {
+		if !slices.Equal(got[r], w) {
+			t.Errorf("%s: groups %v, want %v", r, got[r], w)
+		}
+	}
+	if _, ok := got["f"]; ok {
+		t.Error("a respondent in no group has groups")
+	}
+}
