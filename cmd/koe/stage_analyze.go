@@ -869,6 +869,53 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 		}()
 	}
 	defer func() { <-foundDone }() // never leave the themes running behind an error
+	// What each document gives (its term counts and codes) is worked out
+	// on every core a block at a time, on a goroutine of its own, while
+	// the database writer writes the blocks before it (and, first, the
+	// duplicate groups).
+	type docOut struct {
+		counts []store.TermCount
+		codes  []string
+	}
+	type docBlock struct {
+		lo   int
+		outs []docOut
+	}
+	const block = 8192
+	blocks := make(chan docBlock, 2)
+	stopBlocks := make(chan struct{})
+	blocksDone := make(chan struct{})
+	go func() {
+		defer close(blocksDone)
+		defer close(blocks)
+		for lo := 0; lo < len(keys); lo += block {
+			hi := min(lo+block, len(keys))
+			outs := make([]docOut, hi-lo)
+			parallelRange(hi-lo, func(k int) {
+				i := lo + k
+				bases := make([]string, len(terms[i]))
+				for j, t := range terms[i] {
+					bases[j] = t.Base
+				}
+				outs[k] = docOut{counts: countTerms(terms[i]), codes: rules.Match(bases)}
+				terms[i] = nil // done with: the themes run beside this loop
+			})
+			select {
+			case blocks <- docBlock{lo, outs}:
+			case <-stopBlocks:
+				return
+			}
+		}
+	}()
+	// On an error below, the block goroutine is stopped and waited for.
+	defer func() {
+		select {
+		case <-blocksDone:
+		default:
+			close(stopBlocks)
+			<-blocksDone
+		}
+	}()
 	for i, d := range keys {
 		g := dd.Group[i]
 		if err := tx.DocGroup(d.id, keys[dd.First[g]].id, dd.Size[g], dd.NonAnswer[i]); err != nil {
@@ -876,27 +923,10 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 		}
 	}
 	tr.nonAnswers = countTrue(dd.NonAnswer)
-	// What each document gives (its term counts and codes) is worked out
-	// on every core a block at a time, and written in order.
-	type docOut struct {
-		counts []store.TermCount
-		codes  []string
-	}
-	const block = 8192
-	outs := make([]docOut, min(block, len(keys)))
-	for lo := 0; lo < len(keys); lo += block {
-		hi := min(lo+block, len(keys))
-		parallelRange(hi-lo, func(k int) {
-			i := lo + k
-			bases := make([]string, len(terms[i]))
-			for j, t := range terms[i] {
-				bases[j] = t.Base
-			}
-			outs[k] = docOut{counts: countTerms(terms[i]), codes: rules.Match(bases)}
-			terms[i] = nil // done with: the themes run beside this loop
-		})
-		for i := lo; i < hi; i++ {
-			d, o := keys[i], outs[i-lo]
+	for b := range blocks {
+		for k, o := range b.outs {
+			i := b.lo + k
+			d := keys[i]
 			if err := tx.DocTerms(d.id, o.counts); err != nil {
 				return nil, err
 			}
@@ -913,7 +943,8 @@ func analyseText(ctx context.Context, tx *store.Tx, wd *waveData, md *maskedDocs
 			}
 		}
 	}
-	outs, terms = nil, nil
+	<-blocksDone
+	terms = nil
 	for _, c := range rules.Codes {
 		tr.codeIDs = append(tr.codeIDs, c.ID)
 		tr.codeNames = append(tr.codeNames, c.Label)
