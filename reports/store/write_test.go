@@ -266,3 +266,87 @@ func TestBatchErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSetWeights: weights land on the right respondents whether the ids
+// come in the order the wave's rows were stored (found by rowid) or in
+// another order or number (found through the primary key), with a second
+// wave's rows in between that keep their own weights.
+func TestSetWeights(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "koe.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	load := func(wave string, ord int, ids []string) {
+		t.Helper()
+		if err := db.ReplaceWave(context.Background(), wave, nil, func(w *WaveWriter) (WaveMeta, error) {
+			for k, id := range ids {
+				if err := w.Respondent(&ingest.Respondent{ID: id, Line: k + 2}); err != nil {
+					return WaveMeta{}, err
+				}
+			}
+			return WaveMeta{ID: wave, Ord: ord}, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := make([]string, 5000) // more than one statement's worth
+	for i := range ids {
+		ids[i] = fmt.Sprint((i*7919)%5000 + 1) // stored out of sort order
+	}
+	load("R7", 1, []string{"9", "1", "x"})
+	load("R8", 2, ids)
+	reversed := slices.Clone(ids)
+	slices.Reverse(reversed)
+	for _, tc := range []struct {
+		name string
+		ids  []string
+	}{
+		{"stored order", ids},
+		{"reversed", reversed},
+		{"a subset", ids[100:4000]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := make([]float64, len(tc.ids))
+			want := map[string]float64{}
+			for i, id := range tc.ids {
+				w[i] = 1 + float64(i)/8
+				want[id] = w[i]
+			}
+			if err := db.Analysis(context.Background(), func(tx *Tx) error { return tx.SetWeights("R8", tc.ids, w) }); err != nil {
+				t.Fatal(err)
+			}
+			rows, err := db.SQL().Query(`SELECT wave_id, respondent_id, weight FROM respondents`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			n := 0
+			for rows.Next() {
+				var wave, id string
+				var got float64
+				if err := rows.Scan(&wave, &id, &got); err != nil {
+					t.Fatal(err)
+				}
+				if wave == "R7" {
+					if got != 1 {
+						t.Errorf("R7 %s: weight %v, want 1 (another wave)", id, got)
+					}
+					continue
+				}
+				if x, ok := want[id]; ok {
+					n++
+					if got != x {
+						t.Fatalf("R8 %s: weight %v, want %v", id, got, x)
+					}
+				}
+			}
+			if n != len(tc.ids) {
+				t.Errorf("%d weights set, want %d", n, len(tc.ids))
+			}
+		})
+	}
+	if err := db.Analysis(context.Background(), func(tx *Tx) error { return tx.SetWeights("R8", ids, []float64{1}) }); err == nil {
+		t.Error("SetWeights with fewer weights than ids succeeded")
+	}
+}
