@@ -171,46 +171,34 @@ func (t *Tx) SetWeights(wave string, ids []string, w []float64) error {
 	if err != nil {
 		return fmt.Errorf("set weights of wave %s: %w", wave, err)
 	}
-	const per = 4096
+	// Each row is found by its rowid when it can be: half the work of a
+	// lookup through the primary key's index (a million respondents: 1.4 s
+	// against 2.4 s in the sqlite3 shell).
+	key := func(i int) any { return ids[i] }
+	match := `respondents.wave_id = ? AND respondents.respondent_id = v.k`
+	tail := []any{wave}
 	if rowids != nil {
-		// Each row found by its rowid: half the work of a lookup through
-		// the primary key's index (a million respondents: 1.4 s against
-		// 2.4 s in the sqlite3 shell).
-		args := make([]any, 0, 2*per)
-		for lo := 0; lo < len(ids); lo += per {
-			hi := min(lo+per, len(ids))
-			args = args[:0]
-			var b strings.Builder
-			b.WriteString(`WITH v(r, w) AS (VALUES `)
-			for i := lo; i < hi; i++ {
-				if i > lo {
-					b.WriteByte(',')
-				}
-				b.WriteString("(?,?)")
-				args = append(args, rowids[i], w[i])
-			}
-			b.WriteString(`) UPDATE respondents SET weight = v.w FROM v WHERE respondents.rowid = v.r`)
-			if err := execFused(t.tx.Query(b.String(), args...)); err != nil {
-				return fmt.Errorf("set weights of wave %s: %w", wave, err)
-			}
-		}
-		return nil
+		key = func(i int) any { return rowids[i] }
+		match, tail = `respondents.rowid = v.k`, nil
 	}
+	const per = 4096
+	args := make([]any, 0, 2*per+1)
 	for lo := 0; lo < len(ids); lo += per {
 		hi := min(lo+per, len(ids))
-		args := make([]any, 0, 2*(hi-lo)+1)
+		args = args[:0]
 		var b strings.Builder
-		b.WriteString(`WITH v(rid, w) AS (VALUES `)
+		b.WriteString(`WITH v(k, w) AS (VALUES `)
 		for i := lo; i < hi; i++ {
 			if i > lo {
 				b.WriteByte(',')
 			}
 			b.WriteString("(?,?)")
-			args = append(args, ids[i], w[i])
+			args = append(args, key(i), w[i])
 		}
-		b.WriteString(`) UPDATE respondents SET weight = v.w FROM v WHERE respondents.wave_id = ? AND respondents.respondent_id = v.rid`)
-		args = append(args, wave)
-		// Bound in one cgo call (execFused): 8,193 arguments a statement.
+		b.WriteString(`) UPDATE respondents SET weight = v.w FROM v WHERE ` + match)
+		args = append(args, tail...)
+		// Bound in one cgo call (execFused): up to 8,193 arguments a
+		// statement, prepared once (the connection's statement cache).
 		if err := execFused(t.tx.Query(b.String(), args...)); err != nil {
 			return fmt.Errorf("set weights of wave %s: %w", wave, err)
 		}
