@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -145,9 +146,15 @@ func TestCrosstabWeightedRaoScott(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			before := slices.Clone(w)
 			ct, err := Crosstab(tc.row, tc.col, w, CrosstabOptions{})
 			if err != nil {
 				t.Fatal(err)
+			}
+			// The test reads the weights without copying them: it must
+			// not change them.
+			if !slices.Equal(w, before) {
+				t.Fatal("Crosstab changed the weights it was given")
 			}
 			if ct.N != 24 {
 				t.Fatalf("N = %d, want the 24 complete cases", ct.N)
