@@ -97,6 +97,18 @@ func (v *Var) Validate() error {
 	if v.Single != nil && len(v.Codes) > MaxSingleOptions {
 		return fmt.Errorf("question %s: %d options, more than single-answer storage holds (%d)", v.ID, len(v.Codes), MaxSingleOptions)
 	}
+	if v.Single != nil {
+		// One index or none (negative) per respondent: checked directly,
+		// without a slice per respondent (a crosstab checks both its
+		// questions, and a million respondents' 99 crosstabs spent 1.9 s
+		// of CPU here).
+		for i, j := range v.Single {
+			if int(j) >= k {
+				return fmt.Errorf("question %s: respondent %d: option index %d out of range [0,%d)", v.ID, i, j, k)
+			}
+		}
+		return nil
+	}
 	for i := range v.N() {
 		vals := v.At(i)
 		if !v.Multi && len(vals) > 1 {

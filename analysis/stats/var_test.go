@@ -3,6 +3,7 @@ package stats
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -60,6 +61,15 @@ func TestSingleStorage(t *testing.T) {
 	bad := &Var{ID: "m", Codes: []string{"a"}, Multi: true, Single: []int16{0}}
 	if bad.Validate() == nil {
 		t.Error("a multi question in Single storage validated")
+	}
+	for _, single := range [][]int16{{0, 2, -1}, {-1, 0, 5}} {
+		out := &Var{ID: "s", Codes: []string{"a", "b"}, Single: single}
+		if err := out.Validate(); err == nil || !strings.Contains(err.Error(), "out of range") {
+			t.Errorf("Single %v with 2 options: error %v, want an index out of range", single, err)
+		}
+	}
+	if ok := (&Var{ID: "s", Codes: []string{"a", "b"}, Single: []int16{-1, 1, 0, -3}}); ok.Validate() != nil {
+		t.Errorf("Single with 無回答 (negative) and in-range answers: %v", ok.Validate())
 	}
 }
 
